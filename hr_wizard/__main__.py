@@ -1,0 +1,3 @@
+from hr_wizard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""The Textual App: opens the database in the background and wires the screens together.
+
+Importing this module must stay cheap: no SQLModel or SQLAlchemy here (see
+tests/test_import_hygiene.py). The store is imported inside the worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from hr_wizard.errors import NotADatabaseError, StoreError
+from hr_wizard.roadmap import Content
+from hr_wizard.screens.help import HelpScreen, keys_of
+from hr_wizard.screens.intake import IntakeScreen
+from hr_wizard.screens.loading import LoadingScreen
+from hr_wizard.screens.problem import ProblemScreen
+from hr_wizard.screens.roadmap import RoadmapScreen, last_step_setting
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Project
+    from hr_wizard.store import Store
+
+
+class HrWizardApp(App[None]):
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True),
+        Binding("f1", "help", "Hulp", id="app.help"),
+    ]
+
+    def __init__(self, location: str, content: Content) -> None:
+        super().__init__()
+        self.location = location
+        self.content = content
+        self.store: Store | None = None
+        self.project: Project | None = None
+        self.title = content.text("app_title")
+
+    def on_mount(self) -> None:
+        self.animation_level = "none"  # animations cost bandwidth and lag over SSH
+        self.push_screen(LoadingScreen())
+        self.open_database()
+
+    # --- opening the database (in a thread, off the first frame) ----------
+
+    def open_database(self) -> None:
+        self.run_worker(self._open_in_thread, thread=True, exclusive=True, group="open", name="open-database")
+
+    def _open_in_thread(self) -> None:
+        from hr_wizard.store import Store  # imports SQLModel: ~0.4 s, kept off the first frame
+
+        try:
+            store = Store.open(self.location)
+            project = store.get_project()
+            progress = store.step_progress(project.id) if project else {}
+            last_step = store.get_setting(last_step_setting(project.id)) if project else ""
+        except StoreError as error:
+            self.call_from_thread(self._show_problem, error)
+            return
+        self.call_from_thread(self._opened, store, project, progress, last_step)
+
+    def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str) -> None:
+        self.store = store
+        self.project = project
+        if store.readonly:
+            self.notify(self.content.text("readonly_notice"), severity="warning", timeout=10)
+        if project is None:
+            self.switch_screen(IntakeScreen())
+            return
+        self.switch_screen(RoadmapScreen(store, project, progress, last_step))
+
+    def _show_problem(self, error: StoreError) -> None:
+        can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
+        self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
+
+    def move_aside_and_restart(self) -> None:
+        path = Path(self.location)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.beschadigd-{stamp}")
+        path.rename(target)
+        self.notify(self.content.text("moved_aside", path=str(target)), timeout=10)
+        self.switch_screen(LoadingScreen())
+        self.open_database()
+
+    # --- intake -----------------------------------------------------------
+
+    def finish_intake(self, values: tuple[str, str, str]) -> None:
+        assert self.store is not None
+        try:
+            project = self.store.create_project(*values)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.project = project
+        self.switch_screen(RoadmapScreen(self.store, project, {}, ""))
+
+    # --- help -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(keys_of(self.screen), self.content.text("help_legend")))

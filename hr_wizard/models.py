@@ -1,0 +1,53 @@
+"""SQLModel tables. The schema itself is defined by the Alembic migrations in `migrations/`;
+these classes must match the newest revision (a test compares them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+STEP_STATUSES = ("todo", "bezig", "klaar", "overgeslagen")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Project(SQLModel, table=True):
+    """One gemeente's connection project."""
+
+    __tablename__ = "project"
+
+    id: int | None = Field(default=None, primary_key=True)
+    gemeente: str
+    projectleider_naam: str
+    projectleider_email: str
+    debiteurnummer: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class StepProgress(SQLModel, table=True):
+    """Status and note of one roadmap step; a missing row means 'todo' without a note."""
+
+    __tablename__ = "step_progress"
+    __table_args__ = (UniqueConstraint("project_id", "step_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    step_key: str
+    status: str = "todo"
+    note: str = ""
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class Setting(SQLModel, table=True):
+    """Small remembered choices, such as the step that was selected last."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str

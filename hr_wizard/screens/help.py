@@ -1,0 +1,51 @@
+"""F1: the keys of the screen the user came from, taken from its live bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Sluiten", id="help.close"),
+        Binding("f1", "dismiss", "Sluiten", show=False),
+    ]
+
+    def __init__(self, keys: list[tuple[str, str]], legend: str = "") -> None:
+        super().__init__()
+        self.keys = keys
+        self.legend = legend
+
+    def compose(self) -> ComposeResult:
+        text = self.app.content.text
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        for key, description in self.keys:
+            table.add_row(key, description)
+        with Vertical(id="help-dialog"):
+            yield Static(text("help_title"), classes="title", markup=False)
+            with VerticalScroll():
+                yield Static(table)
+                if self.legend:
+                    yield Static(self.legend, markup=False, classes="legend")
+            yield Static(text("help_close"), markup=False, classes="hint")
+
+
+def keys_of(screen) -> list[tuple[str, str]]:
+    """(key, description) for every binding with a description active on `screen`."""
+    app = screen.app
+    seen: set[str] = set()
+    rows = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.description in seen or not active.enabled:
+            continue
+        seen.add(binding.description)
+        rows.append((app.get_key_display(binding), binding.description))
+    return rows

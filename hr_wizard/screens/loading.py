@@ -1,0 +1,11 @@
+"""Shown for the moment it takes to open the database in the background."""
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class LoadingScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        # No Header here: this screen can be replaced before a Header finishes mounting.
+        yield Static(self.app.content.text("loading"), id="loading", markup=False)

@@ -1,0 +1,135 @@
+"""The main screen: the whole roadmap on the left, the selected step on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from hr_wizard.errors import StoreError
+from hr_wizard.roadmap import Step
+from hr_wizard.screens.note import NoteScreen
+from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Project, StepProgress
+    from hr_wizard.store import Store
+
+
+
+def last_step_setting(project_id: int) -> str:
+    return f"roadmap.last_step.{project_id}"
+
+
+class RoadmapScreen(Screen[None]):
+    BINDINGS = [
+        Binding("k", "mark('klaar')", "Klaar", id="step.klaar"),
+        Binding("b", "mark('bezig')", "Bezig", id="step.bezig"),
+        Binding("o", "mark('overgeslagen')", "Overslaan", id="step.overgeslagen"),
+        Binding("t", "mark('todo')", "Nog doen", id="step.todo"),
+        Binding("n", "note", "Notitie", id="step.note"),
+    ]
+
+    def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.progress = progress
+        self._initial_step = last_step
+
+    def compose(self) -> ComposeResult:
+        content = self.app.content
+        statuses = {key: row.status for key, row in self.progress.items()}
+        yield Header(icon="")
+        with Horizontal(id="roadmap"):
+            yield StepList(content.parts, statuses, id="steps")
+            with VerticalScroll(id="step-pane"):
+                yield Static("", id="step-part", markup=False)
+                yield Static("", id="step-title", markup=False)
+                yield Static("", id="step-status", markup=False)
+                yield Static("", id="step-body", markup=False)
+                yield Static("", id="step-note-label", markup=False)
+                yield Static("", id="step-note", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        steps = self.app.content.steps
+        keys = {step.key for step in steps}
+        start = self._initial_step if self._initial_step in keys else steps[0].key
+        step_list = self.query_one(StepList)
+        step_list.select_step(start)
+        step_list.focus()
+        self._show(start)
+        self._update_progress()
+
+    # --- display ----------------------------------------------------------
+
+    @property
+    def current_step(self) -> Step:
+        option = self.query_one(StepList).highlighted_option
+        return self.app.content.step(option.id if option else self.app.content.steps[0].key)
+
+    def _status(self, key: str) -> str:
+        row = self.progress.get(key)
+        return row.status if row else "todo"
+
+    def _show(self, key: str) -> None:
+        content = self.app.content
+        step = content.step(key)
+        part = next(part for part in content.parts if part.key == step.part_key)
+        row = self.progress.get(key)
+        status = self._status(key)
+        self.query_one("#step-part", Static).update(part.title)
+        self.query_one("#step-title", Static).update(step.title)
+        self.query_one("#step-status", Static).update(
+            f"{content.text('status_label')}: {STATUS_MARKS[status]} {content.text('status_' + status)}"
+        )
+        self.query_one("#step-body", Static).update(step.body)
+        self.query_one("#step-note-label", Static).update(content.text("note_label") + ":")
+        self.query_one("#step-note", Static).update(row.note if row and row.note else content.text("note_empty"))
+        self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
+
+    def _update_progress(self) -> None:
+        content = self.app.content
+        total = len(content.steps)
+        statuses = [self._status(step.key) for step in content.steps]
+        done, skipped = statuses.count("klaar"), statuses.count("overgeslagen")
+        progress = content.text("progress", done=done, total=total)
+        if skipped:
+            progress += ", " + content.text("progress_skipped", skipped=skipped)
+        self.title = f"{content.text('app_title')} · {self.project.gemeente}"
+        self.sub_title = progress
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id and not event.option_id.startswith("part:"):
+            self._show(event.option_id)
+            self.store.set_setting(last_step_setting(self.project.id), event.option_id)
+
+    # --- actions ----------------------------------------------------------
+
+    def action_mark(self, status: str) -> None:
+        step = self.current_step
+        try:
+            row = self.store.set_step_status(self.project.id, step.key, status)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.progress[step.key] = row
+        self.query_one(StepList).set_status(step.key, status)
+        self._show(step.key)
+        self._update_progress()
+        self.notify(self.app.content.text("saved", step=step.title, status=self.app.content.text("status_" + status)), timeout=2)
+
+    def action_note(self) -> None:
+        step = self.current_step
+
+        def done(row: StepProgress | None) -> None:
+            if row is not None:
+                self.progress[step.key] = row
+            self._show(step.key)
+
+        self.app.push_screen(NoteScreen(self.store, self.project.id, step, self.progress.get(step.key)), done)

@@ -1,0 +1,278 @@
+"""The database: opening it safely, migrating it, and the queries the screens need.
+
+Takes a path (SQLite file) or a SQLAlchemy URL. Never imports Textual. Screens call
+the methods here and never build SQL themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine, select
+
+from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
+    ConflictError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StoreError,
+    UnusableLocationError,
+)
+from hr_wizard.models import STEP_STATUSES, Project, Setting, StepProgress, utcnow
+from hr_wizard.paths import is_url
+
+# The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+BUSY_TIMEOUT_S = 15
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+# --- opening --------------------------------------------------------------
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases, before SQLite tries to use them."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise UnusableLocationError(f"{path} is een map, geen bestand. Geef de naam van een databasebestand op, bijvoorbeeld {path / 'hr-wizard.sqlite'}") from None
+    except PermissionError:
+        raise UnusableLocationError(f"U mag het bestand {path} niet lezen. Vraag de beheerder om leesrechten, of kies een ander bestand met --db.") from None
+    if len(header) == 0:
+        raise NotADatabaseError(path, "het bestand is leeg.")
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotADatabaseError(path, "het is geen SQLite-database.")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_count and path.stat().st_size < page_size * page_count:
+        raise NotADatabaseError(path, "het bestand is afgekapt (er ontbreekt een deel).")
+
+
+def _create_sqlite_file(path: Path) -> None:
+    """A new, empty database in WAL mode, private to this user (folder 0700, file 0600)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temp = path.with_name(path.name + ".new")
+        temp.unlink(missing_ok=True)
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        with sqlite3.connect(temp) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+        connection.close()
+        os.replace(temp, path)  # atomic: no half-made database at the real name
+    except OSError as exc:
+        raise UnusableLocationError(
+            f"Hier kan geen database worden gemaakt: {path.parent} ({exc.strerror or exc}). "
+            "Kies een map waarin u mag schrijven, bijvoorbeeld: hr-wizard --db ~/hr-wizard.sqlite"
+        ) from None
+
+
+def _is_writable(path: Path) -> bool:
+    # WAL mode needs the folder writable too (for the -wal and -shm files).
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _sqlite_engine(path: Path, readonly: bool) -> Engine:
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across process crashes
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        # Writers take the write lock up front, so two desks queue on the busy timeout
+        # instead of failing with "database is locked" when a reader upgrades to a writer.
+        write = connection.get_execution_options().get("hr_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write and not readonly else "BEGIN")
+
+    return engine
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        has_version = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if not has_version:
+            other = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+            return "foreign" if other else None
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """Copy a live database with SQLite's online backup API (safe while others write)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+    return target
+
+
+def _migrate(engine: Engine, path: Path | None, revision: str | None) -> None:
+    from alembic import command  # deferred: only when the schema must change
+    from alembic.config import Config
+
+    if path is not None and revision is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_sqlite(path, path.with_name(f"{path.name}.voor-{HEAD_REVISION}-{stamp}.bak"))
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Store:
+    """An open hr-wizard database."""
+
+    def __init__(self, engine: Engine, location: str, readonly: bool = False) -> None:
+        self.engine = engine
+        self.location = location
+        self.readonly = readonly
+        self._writer = engine.execution_options(hr_write=True)
+
+    @classmethod
+    def open(cls, location: str) -> Store:
+        """Open (and create or migrate) the database at a path or URL. Raises StoreError."""
+        if is_url(location):
+            engine = create_engine(location)
+            return cls._open_engine(engine, location, path=None, readonly=False)
+        path = Path(location)
+        if not path.exists():
+            _create_sqlite_file(path)
+        _check_sqlite_file(path)
+        readonly = not _is_writable(path)
+        engine = _sqlite_engine(path, readonly)
+        return cls._open_engine(engine, location, path=path, readonly=readonly)
+
+    @classmethod
+    def _open_engine(cls, engine: Engine, location: str, path: Path | None, readonly: bool) -> Store:
+        try:
+            revision = _current_revision(engine)
+        except Exception as exc:  # sqlite3.DatabaseError: malformed, encrypted, ...
+            engine.dispose()
+            if path is not None:
+                raise NotADatabaseError(path, f"SQLite kan het niet lezen ({exc.__cause__ or exc}).") from None
+            raise
+        if revision == "foreign":
+            engine.dispose()
+            raise NotADatabaseError(path or Path(location), "het is een database van een ander programma.")
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            engine.dispose()
+            raise NewerDatabaseError(location, revision)
+        if revision != HEAD_REVISION:
+            if readonly:
+                engine.dispose()
+                raise StoreError(
+                    f"De database {location} moet worden bijgewerkt naar een nieuwe versie, "
+                    "maar u mag er niet in schrijven. Vraag schrijfrechten aan de beheerder."
+                )
+            _migrate(engine, path, revision)
+        return cls(engine, location, readonly)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- sessions ---------------------------------------------------------
+
+    def _read(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One user action = one transaction."""
+        if self.readonly:
+            raise ReadOnlyError()
+        with Session(self._writer, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    # --- project ----------------------------------------------------------
+
+    def get_project(self) -> Project | None:
+        with self._read() as session:
+            return session.exec(select(Project).order_by(Project.id)).first()
+
+    def create_project(self, gemeente: str, naam: str, email: str) -> Project:
+        project = Project(gemeente=gemeente, projectleider_naam=naam, projectleider_email=email)
+        with self._write() as session:
+            session.add(project)
+        return project
+
+    # --- roadmap steps ----------------------------------------------------
+
+    def step_progress(self, project_id: int) -> dict[str, StepProgress]:
+        with self._read() as session:
+            rows = session.exec(select(StepProgress).where(StepProgress.project_id == project_id))
+            return {row.step_key: row for row in rows}
+
+    def _step_row(self, session: Session, project_id: int, step_key: str) -> StepProgress | None:
+        return session.exec(
+            select(StepProgress).where(StepProgress.project_id == project_id, StepProgress.step_key == step_key)
+        ).first()
+
+    def set_step_status(self, project_id: int, step_key: str, status: str) -> StepProgress:
+        """Mark a step; the status is an absolute choice, so it never conflicts."""
+        if status not in STEP_STATUSES:
+            raise ValueError(status)
+        with self._write() as session:
+            row = self._step_row(session, project_id, step_key)
+            if row is None:
+                row = StepProgress(project_id=project_id, step_key=step_key, status=status, version=1)
+            else:
+                row.status = status
+                row.version += 1
+                row.updated_at = utcnow()
+            session.add(row)
+        return row
+
+    def set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:
+        """Save a note if nobody else changed the step since `expected_version` (0: no row yet)."""
+        with self._write() as session:
+            row = self._step_row(session, project_id, step_key)
+            current = row.version if row else 0
+            if current != expected_version:
+                raise ConflictError(row)
+            if row is None:
+                row = StepProgress(project_id=project_id, step_key=step_key, note=note, version=1)
+            else:
+                row.note = note
+                row.version += 1
+                row.updated_at = utcnow()
+            session.add(row)
+        return row
+
+    # --- settings ---------------------------------------------------------
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        with self._read() as session:
+            row = session.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        if self.readonly:
+            return  # remembered choices are a convenience; a read-only file just forgets them
+        with self._write() as session:
+            row = session.get(Setting, key) or Setting(key=key, value=value)
+            row.value = value
+            session.add(row)

@@ -1,0 +1,91 @@
+"""A labelled text field that checks its value with a pure validator and says what is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Label, Static
+
+from hr_wizard.validation import Check
+
+CheckFunction = Callable[[str], Check]
+
+
+class CheckValidator(Validator):
+    """Adapts a pure `str -> Check` rule (hr_wizard.validation) to Textual's Validator."""
+
+    def __init__(self, check: CheckFunction) -> None:
+        super().__init__()
+        self.check = check
+
+    def validate(self, value: str) -> ValidationResult:
+        result = self.check(value)
+        return self.success() if result.ok else self.failure(result.message)
+
+
+class QuietInput(Input):
+    """An Input without a blinking cursor: a blink costs bandwidth and lag over SSH."""
+
+    def on_mount(self) -> None:
+        self.cursor_blink = False
+
+
+class Field(Vertical):
+    """Label, input and a message line. The message appears once the user leaves the field
+    (or submits), then follows every keystroke until the value is right."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; }
+    Field > .field--message { color: $text-error; height: auto; padding: 0 1; }
+    Field > .field--message.-empty { display: none; }
+    """
+
+    def __init__(self, label: str, check: CheckFunction, *, value: str = "", placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self.check = check
+        self._value = value
+        self._placeholder = placeholder
+        self.touched = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label)
+        yield QuietInput(
+            value=self._value,
+            placeholder=self._placeholder,
+            validators=[CheckValidator(self.check)],
+            validate_on={"changed", "blur", "submitted"},
+        )
+        yield Static("", classes="field--message -empty", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def result(self) -> Check:
+        return self.check(self.input.value)
+
+    def show(self, force: bool = False) -> Check:
+        """Check the value; show its message if the user has left the field before (or `force`)."""
+        result = self.result()
+        self.touched = self.touched or force
+        message = self.query_one(".field--message", Static)
+        text = "" if result.ok or not self.touched else f"! {result.message}"
+        message.update(text)
+        message.set_class(not text, "-empty")
+        return result
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.touched:
+            self.show()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if self.input.value:
+            self.show(force=True)

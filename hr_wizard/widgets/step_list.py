@@ -1,0 +1,35 @@
+"""The roadmap as a list: part titles as headings, steps with a status mark readable without colour."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from hr_wizard.roadmap import Part
+
+STATUS_MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}
+STATUS_STYLES = {"todo": "", "bezig": "bold", "klaar": "dim", "overgeslagen": "dim italic"}
+
+
+def step_prompt(title: str, status: str) -> Text:
+    return Text.assemble((STATUS_MARKS[status] + " ", "bold"), (title, STATUS_STYLES[status]))
+
+
+class StepList(OptionList):
+    """Part headings are disabled options, so the cursor only lands on steps."""
+
+    def __init__(self, parts: tuple[Part, ...], statuses: dict[str, str], id: str | None = None) -> None:
+        options: list[Option] = []
+        for part in parts:
+            options.append(Option(Text(part.title, style="bold underline"), disabled=True, id=f"part:{part.key}"))
+            for step in part.steps:
+                options.append(Option(step_prompt(step.title, statuses.get(step.key, "todo")), id=step.key))
+        super().__init__(*options, id=id)
+        self._titles = {step.key: step.title for part in parts for step in part.steps}
+
+    def set_status(self, step_key: str, status: str) -> None:
+        self.replace_option_prompt(step_key, step_prompt(self._titles[step_key], status))
+
+    def select_step(self, step_key: str) -> None:
+        self.highlighted = self.get_option_index(step_key)

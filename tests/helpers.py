@@ -1,0 +1,33 @@
+"""Helpers for driving the real app with Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from hr_wizard.app import HrWizardApp
+from hr_wizard.roadmap import load_content
+
+
+def make_app(db_path: Path) -> HrWizardApp:
+    return HrWizardApp(str(db_path), load_content())
+
+
+async def wait_for(pilot: Pilot, screen_type: type[Screen], timeout: float = 10.0) -> Screen:
+    """Wait until the app shows a screen of `screen_type` (the database opens in a thread)."""
+    steps = int(timeout / 0.02)
+    for _ in range(steps):
+        if isinstance(pilot.app.screen, screen_type):
+            await pilot.pause()
+            return pilot.app.screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"{screen_type.__name__} did not appear; the app shows {pilot.app.screen!r}")
+
+
+async def do_intake(pilot: Pilot, gemeente: str = "Gemeente Testdorp", naam: str = "Mila de Vries", email: str = "m.devries@testdorp.nl") -> None:
+    from hr_wizard.screens.intake import IntakeScreen
+
+    await wait_for(pilot, IntakeScreen)
+    await pilot.press(*gemeente, "enter", *naam, "enter", *email, "enter")
