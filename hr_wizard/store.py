@@ -252,6 +252,8 @@ class Store:
             row = self._step_row(session, project_id, step_key)
             current = row.version if row else 0
             if current != expected_version:
+                if row is not None:
+                    session.expunge(row)  # keep its loaded values; the rollback would expire them
                 raise ConflictError(row)
             if row is None:
                 row = StepProgress(project_id=project_id, step_key=step_key, note=note, version=1)
