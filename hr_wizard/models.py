@@ -51,3 +51,31 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class Application(SQLModel, table=True):
+    """One employee's application for a personal kvk.nl account (the 7-step aanmeldprocedure).
+
+    There is deliberately no field for a password or a toegangscode.
+    """
+
+    __tablename__ = "application"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    naam: str
+    team: str
+    email: str
+    telefoon: str = ""
+    kenmerk: str = ""
+    current_step: int = 0  # 0: the employee's details; 1..7: the steps of the procedure
+    applied_on: dt.date | None = None
+    letter_due: dt.date | None = None
+    letter_received: dt.date | None = None
+    debiteur_choice: str = ""  # "organisatie", "nieuw", "geen" or "" (not answered yet)
+    debiteurnummer: str = ""
+    first_search_done: bool = False
+    finished_on: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1

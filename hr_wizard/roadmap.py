@@ -45,11 +45,23 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """A panel for a misleading notice: what you see, what it means, what to do."""
+
+    title: str
+    see: str
+    means: str
+    todo: str
+
+
+@dataclass(frozen=True)
 class Content:
     facts: dict[str, Any]
     ui: dict[str, str]
     parts: tuple[Part, ...]
     sources: tuple[Path, ...] = field(default=())
+    application: dict[str, str] = field(default_factory=dict)
+    explain: dict[str, Explanation] = field(default_factory=dict)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -64,6 +76,11 @@ class Content:
     def text(self, key: str, **values: Any) -> str:
         """A UI text, with `{name}` filled from `values` and then from the facts."""
         template = self.ui[key]
+        return template.format_map({**self.facts, **values}) if "{" in template else template
+
+    def app_text(self, key: str, **values: Any) -> str:
+        """A text of the account application flow ([application] in the content file)."""
+        template = self.application[key]
         return template.format_map({**self.facts, **values}) if "{" in template else template
 
 
@@ -113,11 +130,20 @@ def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
     return value
 
 
-def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[dict]]:
+_EXPLAIN_FIELDS = ("title", "see", "means", "todo")
+
+
+def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[dict], dict, dict]:
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}
     ui = {name: _text(path, f"ui.{name}", value) for name, value in _table(path, data, "ui").items()}
+    application = {name: _text(path, f"application.{name}", value) for name, value in _table(path, data, "application").items()}
+    explain = {}
+    for key, panel in _table(path, data, "explain").items():
+        if not isinstance(panel, dict):
+            raise ContentError(path, f"'explain.{key}' moet een tabel zijn.")
+        explain[key] = {name: _text(path, f"explain.{key}.{name}", panel.get(name)) for name in _EXPLAIN_FIELDS}
     parts = data.get("parts")
     if not isinstance(parts, list) or not parts:
         raise ContentError(path, "er staan geen onderdelen ([[parts]]) in het bestand.")
@@ -142,15 +168,26 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
                 }
             )
         raw_parts.append({"key": key, "title": title, "steps": raw_steps})
-    return facts, ui, raw_parts
+    return facts, ui, raw_parts, application, explain
 
 
-def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict]) -> None:
+def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict], application: dict, explain: dict) -> None:
     steps = {step["key"]: step for part in parts for step in part["steps"]}
-    known_tables = {"facts", "ui", "steps", "settings"}
+    known_tables = {"facts", "ui", "steps", "settings", "application", "explain"}
     for table in data:
         if table not in known_tables:
-            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [steps.\"sleutel\"] of [settings].")
+            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
+    for name, value in data.get("application", {}).items():
+        if name not in application:
+            raise ContentError(path, f"onbekende tekst 'application.{name}'.")
+        application[name] = _text(path, f"application.{name}", value)
+    for key, fields in data.get("explain", {}).items():
+        if key not in explain or not isinstance(fields, dict):
+            raise ContentError(path, f"onbekende uitleg 'explain.{key}'.")
+        for name, value in fields.items():
+            if name not in _EXPLAIN_FIELDS:
+                raise ContentError(path, f"onbekend veld 'explain.{key}.{name}'; kies uit {', '.join(_EXPLAIN_FIELDS)}.")
+            explain[key][name] = _text(path, f"explain.{key}.{name}", value)
     for name, value in data.get("facts", {}).items():
         if name not in facts:
             raise ContentError(path, f"onbekend feit 'facts.{name}'.")
@@ -189,11 +226,11 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
 
     Raises ContentError with a Dutch message naming the file and the fault.
     """
-    facts, ui, parts = _parse_packaged(packaged, _read_toml(packaged))
+    facts, ui, parts, application, explain = _parse_packaged(packaged, _read_toml(packaged))
     sources = [packaged]
     blame = packaged
     if override is not None and override.exists():
-        _apply_overrides(override, _read_toml(override), facts, ui, parts)
+        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain)
         sources.append(override)
         blame = override
     # UI texts may use facts and values the screens pass in ({done}, {step}, ...);
@@ -201,6 +238,12 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
     ui_values = frozenset({"done", "total", "skipped", "step", "status", "path"})
     for name, template in ui.items():
         _fill_facts(blame, f"ui.{name}", template, facts, ui_values)
+    app_values = frozenset({"naam", "step", "due", "shown", "total", "count"})
+    for name, template in application.items():
+        _fill_facts(blame, f"application.{name}", template, facts, app_values)
+    for key, panel in explain.items():
+        for name, template in panel.items():
+            _fill_facts(blame, f"explain.{key}.{name}", template, facts, frozenset())
     built_parts = []
     for part in parts:
         steps = []
@@ -219,4 +262,11 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
     keys = [step.key for part in built_parts for step in part.steps]
     if len(keys) != len(set(keys)):
         raise ContentError(packaged, "twee stappen hebben dezelfde sleutel.")
-    return Content(facts=facts, ui=ui, parts=tuple(built_parts), sources=tuple(sources))
+    return Content(
+        facts=facts,
+        ui=ui,
+        parts=tuple(built_parts),
+        sources=tuple(sources),
+        application=application,
+        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS}) for key, panel in explain.items()},
+    )

@@ -13,8 +13,9 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from sqlalchemy import event
+from sqlalchemy import and_, event, func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
@@ -26,14 +27,51 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
-from hr_wizard.models import STEP_STATUSES, Project, Setting, StepProgress, utcnow
+from hr_wizard.models import STEP_STATUSES, Application, Project, Setting, StepProgress, utcnow
 from hr_wizard.paths import is_url
 
 # The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 BUSY_TIMEOUT_S = 15
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+ROSTER_SORTS = ("naam", "team", "kenmerk", "current_step", "letter_due")
+APPLICATION_FIELDS = frozenset(
+    {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "applied_on", "letter_due",
+     "letter_received", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
+)
+
+
+class RosterRow(NamedTuple):
+    """One line of the roster: only what the list shows."""
+
+    id: int
+    naam: str
+    team: str
+    kenmerk: str
+    current_step: int
+    applied_on: dt.date | None
+    letter_due: dt.date | None
+    letter_received: dt.date | None
+    finished_on: dt.date | None
+
+
+_ROSTER_COLUMNS = [getattr(Application, name) for name in RosterRow._fields]
+
+
+def _status_condition(status: str, today: dt.date):
+    """SQL twin of applications.status_of (tests/test_applications.py checks they agree)."""
+    a = Application
+    open_ = and_(a.finished_on.is_(None), a.letter_received.is_(None))
+    return {
+        "active": a.finished_on.is_not(None),
+        "letter": and_(a.finished_on.is_(None), a.letter_received.is_not(None)),
+        "new": and_(open_, a.applied_on.is_(None)),
+        "late": and_(open_, a.applied_on.is_not(None), a.letter_due < today),
+        "waiting": and_(open_, a.applied_on.is_not(None), or_(a.letter_due.is_(None), a.letter_due >= today)),
+    }[status]
 
 
 # --- opening --------------------------------------------------------------
@@ -278,3 +316,89 @@ class Store:
             row = session.get(Setting, key) or Setting(key=key, value=value)
             row.value = value
             session.add(row)
+
+    def set_project_debiteurnummer(self, project_id: int, nummer: str) -> None:
+        with self._write() as session:
+            project = session.get(Project, project_id)
+            project.debiteurnummer = nummer
+            project.version += 1
+            session.add(project)
+
+    # --- account applications ----------------------------------------------
+
+    def create_application(self, project_id: int, naam: str, team: str, email: str, telefoon: str = "") -> Application:
+        application = Application(project_id=project_id, naam=naam, team=team, email=email, telefoon=telefoon)
+        with self._write() as session:
+            session.add(application)
+        return application
+
+    def get_application(self, application_id: int) -> Application | None:
+        with self._read() as session:
+            return session.get(Application, application_id)
+
+    def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
+        """Apply `changes` if nobody saved this application since `expected_version`."""
+        unknown = set(changes) - APPLICATION_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        with self._write() as session:
+            row = session.get(Application, application_id)
+            if row is None:
+                raise StoreError("Deze aanvraag bestaat niet meer; iemand anders heeft hem verwijderd.")
+            if row.version != expected_version:
+                session.expunge(row)
+                raise ConflictError(row)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            row.version += 1
+            row.updated_at = utcnow()
+            session.add(row)
+        return row
+
+    def delete_application(self, application_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Application, application_id)
+            if row is not None:
+                session.delete(row)
+
+    def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date):
+        conditions = [Application.project_id == project_id]
+        text = text.strip()
+        if text:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            conditions.append(
+                or_(*(column.ilike(pattern, escape="\\") for column in (Application.naam, Application.team, Application.kenmerk)))
+            )
+        if status:
+            conditions.append(_status_condition(status, today))
+        return and_(*conditions)
+
+    def roster_count(self, project_id: int, text: str = "", status: str | None = None, today: dt.date | None = None) -> int:
+        where = self._roster_filter(project_id, text, status, today or dt.date.today())
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(Application).where(where)).scalar_one()
+
+    def roster_page(
+        self,
+        project_id: int,
+        *,
+        text: str = "",
+        status: str | None = None,
+        sort: str = "naam",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        today: dt.date | None = None,
+    ) -> list[RosterRow]:
+        """One window of the roster, filtered and sorted in SQL (fast at 100,000 rows)."""
+        if sort not in ROSTER_SORTS:
+            raise ValueError(sort)
+        where = self._roster_filter(project_id, text, status, today or dt.date.today())
+        order = getattr(Application, sort)
+        order = order.desc() if descending else order.asc()
+        query = select(*_ROSTER_COLUMNS).where(where).order_by(order, Application.id).offset(offset).limit(limit)
+        with self.engine.connect() as connection:
+            return [RosterRow(*row) for row in connection.execute(query)]
+
+    def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
+        return self.roster_count(project_id, status="late", today=today)

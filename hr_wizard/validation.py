@@ -279,3 +279,22 @@ def format_date(iso: str | _dt.date) -> str:
     """ISO date -> dd-mm-jjjj, the way Dutch users read and type it."""
     day = _dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
     return day.strftime("%d-%m-%Y")
+
+
+def phone(value: str) -> Check:
+    """Optional phone number: digits, spaces, + ( ) and -, 10 to 15 digits."""
+    example = "030 123 45 67"
+    text = _tidy(value)
+    if not text:
+        return _ok("")
+    if _has_control(value) or any(not (ch.isdigit() and ch.isascii()) and ch not in " +()-" for ch in text):
+        return _fail(value, f"Een telefoonnummer heeft alleen cijfers, spaties, + en -, bijvoorbeeld {example}")
+    digits = sum(ch.isdigit() for ch in text)
+    if not 10 <= digits <= 15:
+        return _fail(value, f"Een telefoonnummer heeft 10 tot 15 cijfers, bijvoorbeeld {example}. U typte er {digits}.")
+    return _ok(text)
+
+
+def optional_date(value: str) -> Check:
+    """A date that may stay empty (value "")."""
+    return _ok("") if not value.strip() else parse_date(value)

@@ -37,3 +37,58 @@ def test_roadmap_main_screen(snap_compare, db_path):
         await pilot.press("down", "down")
 
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def seeded_application(db_path, step):
+    store = Store.open(str(db_path))
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl")
+    store.save_application(application.id, application.version, current_step=step)
+    store.close()
+
+
+async def open_first_application(pilot):
+    from hr_wizard.screens.application import ApplicationScreen
+
+    await wait_for(pilot, RoadmapScreen)
+    await pilot.press("a", "enter")
+    return await wait_for(pilot, ApplicationScreen)
+
+
+def test_kenmerk_step_with_an_error(snap_compare, db_path):
+    seeded_application(db_path, 2)
+
+    async def run_before(pilot):
+        screen = await open_first_application(pilot)
+        screen.set_focus(screen.query_one("#kenmerk-whole Input"))
+        await pilot.press(*"Burgerzaken", "enter")
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_incasso_panel(snap_compare, db_path):
+    seeded_application(db_path, 4)
+
+    async def run_before(pilot):
+        await open_first_application(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_roster(snap_compare, db_path):
+    import datetime as dt
+
+    store = Store.open(str(db_path))
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    for naam, team, applied in [("Jan de Werker", "Afd. Werk en Inkomen", dt.date(2026, 1, 5)), ("Özlem Yılmaz", "Burgerzaken", None)]:
+        application = store.create_application(project.id, naam, team, "x@testdorp.nl")
+        if applied:
+            store.save_application(application.id, application.version, current_step=4, kenmerk=f"{team} / {naam}", applied_on=applied, letter_due=dt.date(2026, 1, 7))
+    store.close()
+
+    async def run_before(pilot):
+        await wait_for(pilot, RoadmapScreen)
+        await pilot.press("a")
+        await pilot.pause()
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)

@@ -15,6 +15,7 @@ ANY_TEXT = st.text(
 ALL_VALIDATORS = [
     v.gemeente_name, v.person_name, v.team_name, v.work_email, v.kenmerk, v.kvk_nummer,
     v.vestigingsnummer, v.rsin, v.postcode, v.debiteurnummer, v.reference, v.note, v.parse_date,
+    v.phone, v.optional_date,
 ]
 
 

@@ -30,8 +30,9 @@ class RoadmapScreen(Screen[None]):
         Binding("k", "mark('klaar')", "Klaar", id="step.klaar"),
         Binding("b", "mark('bezig')", "Bezig", id="step.bezig"),
         Binding("o", "mark('overgeslagen')", "Overslaan", id="step.overgeslagen"),
-        Binding("t", "mark('todo')", "Nog doen", id="step.todo"),
+        Binding("t", "mark('todo')", "Nog doen", id="step.todo", show=False),
         Binding("n", "note", "Notitie", id="step.note"),
+        Binding("a", "roster", "Aanvragen", id="roadmap.roster"),
     ]
 
     def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:
@@ -101,7 +102,10 @@ class RoadmapScreen(Screen[None]):
         progress = content.text("progress", done=done, total=total)
         if skipped:
             progress += ", " + content.text("progress_skipped", skipped=skipped)
-        self.title = f"{content.text('app_title')} · {self.project.gemeente}"
+        overdue = self.store.overdue_count(self.project.id)
+        if overdue:
+            progress += " · " + content.app_text("roster_overdue", count=overdue)
+        self.title = self.project.gemeente
         self.sub_title = progress
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -123,6 +127,14 @@ class RoadmapScreen(Screen[None]):
         self._show(step.key)
         self._update_progress()
         self.notify(self.app.content.text("saved", step=step.title, status=self.app.content.text("status_" + status)), timeout=2)
+
+    def on_screen_resume(self) -> None:
+        self._update_progress()
+
+    def action_roster(self) -> None:
+        from hr_wizard.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(self.store, self.project))
 
     def action_note(self) -> None:
         step = self.current_step

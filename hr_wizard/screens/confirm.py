@@ -1,0 +1,30 @@
+"""Ask yes or no before something that cannot be undone."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("j", "answer(True)", "Ja", id="confirm.yes"),
+        Binding("n", "answer(False)", "Nee", id="confirm.no"),
+        Binding("escape", "answer(False)", "Nee", show=False),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog"):
+            yield Static(self.question, markup=False)
+            yield Static("J = ja, N = nee", classes="hint", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

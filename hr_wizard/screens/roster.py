@@ -1,0 +1,165 @@
+"""All account applications of the project: filter by typing and by status, sort, open, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from hr_wizard.applications import STATUSES, status_of
+from hr_wizard.errors import StoreError
+from hr_wizard.screens.application import ApplicationScreen
+from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.validation import format_date
+from hr_wizard.widgets.field import QuietInput
+from hr_wizard.widgets.roster_table import RosterTable
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Project
+    from hr_wizard.store import RosterRow, Store
+
+SORTS = (("naam", "naam"), ("team", "team"), ("kenmerk", "Kenmerk"), ("current_step", "stap"), ("letter_due", "uiterlijk"))
+# Column widths at 80 columns; the name takes what is left.
+WIDTHS = {"team": 12, "kenmerk": 14, "step": 3, "status": 15, "due": 10}
+
+
+class RosterScreen(Screen[None]):
+    AUTO_FOCUS = "RosterTable"
+    BINDINGS = [
+        Binding("f2", "cycle_status", "Status", id="roster.status"),
+        Binding("f3", "cycle_sort", "Sorteer", id="roster.sort"),
+        Binding("f4", "new", "Nieuw", id="roster.new"),
+        Binding("f8", "delete", "Verwijder", id="roster.delete"),
+        Binding("escape", "back", "Terug", id="roster.back"),
+    ]
+
+    def __init__(self, store: Store, project: Project) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.status: str | None = None
+        self.sort_index = 0
+        self.today = dt.date.today()
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.app_text
+        yield Header(icon="")
+        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
+        yield Static("", id="roster-summary", markup=False)
+        yield Static("", id="roster-columns", markup=False)
+        yield RosterTable(self._format_row, id="roster")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = self.project.gemeente
+        self.sub_title = self.app.content.app_text("roster_title")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.today = dt.date.today()
+        self.reload()
+
+    # --- data ---------------------------------------------------------------
+
+    def _status_word(self, status: str) -> str:
+        return self.app.content.app_text(f"status_{status}")
+
+    def _format_row(self, row: RosterRow, width: int) -> Text:
+        status = status_of(row, self.today)
+        name_width = max(width - sum(WIDTHS.values()) - len(WIDTHS), 8)
+        status_text = ("! " if status == "late" else "") + self._status_word(status)
+        due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
+        cells = [
+            (row.naam, name_width, ""),
+            (row.team, WIDTHS["team"], ""),
+            (row.kenmerk, WIDTHS["kenmerk"], ""),
+            (f"{row.current_step}/7", WIDTHS["step"], ""),
+            (status_text, WIDTHS["status"], "bold red" if status == "late" else ""),
+            (due, WIDTHS["due"], ""),
+        ]
+        text = Text()
+        for value, cell_width, style in cells:
+            cell = value if len(value) <= cell_width else value[: cell_width - 1] + "…"
+            text.append(cell.ljust(cell_width) + " ", style=style)
+        return text
+
+    def _columns(self, width: int) -> str:
+        name_width = max(width - sum(WIDTHS.values()) - len(WIDTHS), 8)
+        sort_key = SORTS[self.sort_index][0]
+        names = [("naam", "Naam", name_width), ("team", "Team", WIDTHS["team"]), ("kenmerk", "Kenmerk", WIDTHS["kenmerk"]),
+                 ("current_step", "Stap", WIDTHS["step"]), ("status", "Status", WIDTHS["status"]), ("letter_due", "Uiterlijk", WIDTHS["due"])]
+        return " " + "".join(((title + (" ↑" if key == sort_key else "")).ljust(cell) + " ") for key, title, cell in names)
+
+    def reload(self) -> None:
+        text = self.query_one("#roster-filter", Input).value
+        sort = SORTS[self.sort_index][0]
+        project_id, status, today = self.project.id, self.status, self.today
+        total = self.store.roster_count(project_id, text, status, today)
+        table = self.query_one(RosterTable)
+        table.load(
+            total,
+            lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
+        )
+        t = self.app.content.app_text
+        everything = self.store.roster_count(project_id, today=today)
+        overdue = self.store.overdue_count(project_id, today)
+        summary = t("roster_count", shown=total, total=everything)
+        summary += f" · Status: {self._status_word(status) if status else t('status_all')}"
+        if overdue:
+            summary += " · " + t("roster_overdue", count=overdue)
+        if not everything:
+            summary = t("roster_empty")
+        self.query_one("#roster-summary", Static).update(summary)
+        self.query_one("#roster-columns", Static).update(self._columns(max(table.scrollable_content_region.width - 1, 40)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.set_focus(self.query_one(RosterTable))
+
+    # --- actions ------------------------------------------------------------
+
+    def action_cycle_status(self) -> None:
+        options = (None, *STATUSES)
+        self.status = options[(options.index(self.status) + 1) % len(options)]
+        self.reload()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.reload()
+
+    def action_new(self) -> None:
+        self.app.push_screen(ApplicationScreen(self.store, self.project))
+
+    def on_roster_table_opened(self, event: RosterTable.Opened) -> None:
+        application = self.store.get_application(event.row.id)
+        if application is not None:
+            self.app.push_screen(ApplicationScreen(self.store, self.project, application))
+
+    def action_delete(self) -> None:
+        row = self.query_one(RosterTable).current_row
+        if row is None:
+            return
+        t = self.app.content.app_text
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_application(row.id)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(t("deleted", naam=row.naam))
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(t("confirm_delete", naam=row.naam)), confirmed)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,118 @@
+"""A list of applications that stays fast at 100,000 rows: it draws only the visible lines
+(Textual's line API) and asks the store for one page of rows at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PAGE = 100
+FetchPage = Callable[[int, int], list[Any]]
+FormatRow = Callable[[Any, int], Text]
+
+
+class RosterTable(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    RosterTable { height: 1fr; }
+    RosterTable > .roster--cursor { background: $accent; color: $text; text-style: bold; }
+    """
+    COMPONENT_CLASSES = {"roster--cursor"}
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", "Eerste", show=False),
+        Binding("end", "jump(-1)", "Laatste", id="roster.last"),
+        Binding("enter", "open", "Open", id="roster.open"),
+    ]
+
+    cursor = reactive(0, always_update=True)
+
+    class Opened(Message):
+        def __init__(self, row: Any) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, format_row: FormatRow, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.format_row = format_row
+        self.total = 0
+        self._fetch: FetchPage = lambda offset, limit: []
+        self._pages: dict[int, list[Any]] = {}
+
+    def load(self, total: int, fetch: FetchPage) -> None:
+        """Show a new result: `total` rows, fetched a page at a time by `fetch(offset, limit)`."""
+        self.total = total
+        self._fetch = fetch
+        self._pages.clear()
+        self.virtual_size = Size(self.size.width, total)
+        self.cursor = min(self.cursor, max(total - 1, 0))
+        self.scroll_to(y=min(self.scroll_y, max(total - self.size.height, 0)), animate=False)
+        self.refresh()
+
+    def row_at(self, index: int) -> Any | None:
+        if not 0 <= index < self.total:
+            return None
+        page = index // PAGE
+        if page not in self._pages:
+            self._pages[page] = self._fetch(page * PAGE, PAGE)
+        rows = self._pages[page]
+        offset = index - page * PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def current_row(self) -> Any | None:
+        return self.row_at(self.cursor)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width)
+        selected = index == self.cursor
+        # The cursor is marked with '>' as well, so it shows without colour.
+        text = Text(">" if selected else " ", style="bold") + self.format_row(row, width - 1)
+        text.truncate(width, pad=True)
+        if selected and self.has_focus:
+            text.stylize(self.get_component_rich_style("roster--cursor"))
+        return Strip(list(text.render(self.app.console))).crop(0, width)
+
+    def watch_cursor(self, cursor: int) -> None:
+        height = self.size.height or 1
+        if cursor < self.scroll_offset.y:
+            self.scroll_to(y=cursor, animate=False)
+        elif cursor >= self.scroll_offset.y + height:
+            self.scroll_to(y=cursor - height + 1, animate=False)
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_move(self, delta: int) -> None:
+        if self.total:
+            self.cursor = max(0, min(self.total - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(self.size.height - 1, 1))
+
+    def action_jump(self, index: int) -> None:
+        if self.total:
+            self.cursor = self.total - 1 if index < 0 else 0
+
+    def action_open(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Opened(row))
