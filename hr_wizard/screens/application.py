@@ -35,7 +35,7 @@ DEBITEUR_CHOICES = ("organisatie", "nieuw", "geen")
 class ApplicationScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "next", "Volgende", id="application.next", priority=True),
-        Binding("pageup", "previous", "Vorige stap", id="application.previous"),
+        Binding("pageup", "previous", "Vorige stap", id="application.previous", priority=True),
         Binding("f5", "copy", "Kopieer", id="application.copy"),
         Binding("escape", "leave", "Naar de lijst", id="application.leave"),
     ]

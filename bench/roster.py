@@ -1,0 +1,79 @@
+"""Roster speed in the real app: open, type a 3-letter filter, clear it, jump to the last row.
+
+    python bench/roster.py [--applications 10000 100000] [--runs 5]
+
+Fills a database per size (bench/fill.py), drives the app headless with Pilot at 80x24 and
+prints the median and min-max of each action in milliseconds. Times include the repaint
+(Pilot waits until the screen is idle after each action).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fill import fill  # noqa: E402
+
+from hr_wizard.app import HrWizardApp  # noqa: E402
+from hr_wizard.roadmap import load_content  # noqa: E402
+
+
+async def measure_once(path: Path) -> dict[str, float]:
+    from hr_wizard.screens.roadmap import RoadmapScreen
+    from hr_wizard.screens.roster import RosterScreen
+    from hr_wizard.widgets.roster_table import RosterTable
+
+    app = HrWizardApp(str(path), load_content())
+    timings: dict[str, float] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not isinstance(app.screen, RoadmapScreen):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("a")
+        while not isinstance(app.screen, RosterScreen):
+            await pilot.pause(0)
+        await pilot.pause()
+        timings["open"] = time.perf_counter() - start
+        screen = app.screen
+        screen.set_focus(screen.query_one("#roster-filter"))
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press(*"jan")
+        timings["filter (3 keys)"] = time.perf_counter() - start
+        start = time.perf_counter()
+        await pilot.press("backspace", "backspace", "backspace")
+        timings["clear (3 keys)"] = time.perf_counter() - start
+        screen.set_focus(screen.query_one(RosterTable))
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("end")
+        timings["jump to last"] = time.perf_counter() - start
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--applications", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"{'rows':>8}  {'action':<16} {'median ms':>10} {'min-max ms':>14}")
+    for size in args.applications:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.sqlite"
+            fill(path, size)
+            runs = [asyncio.run(measure_once(path)) for _ in range(args.runs)]
+        for action in runs[0]:
+            values = [run[action] * 1000 for run in runs]
+            print(f"{size:>8}  {action:<16} {statistics.median(values):>10.1f} {min(values):>6.1f}-{max(values):<7.1f}")
+
+
+if __name__ == "__main__":
+    main()
