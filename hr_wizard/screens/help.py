@@ -38,13 +38,17 @@ class HelpScreen(ModalScreen[None]):
 
 
 def keys_of(screen) -> list[tuple[str, str]]:
-    """(key, description) for every binding with a description active on `screen`."""
+    """(key, description) for every hr-wizard binding active on `screen`.
+
+    Only bindings with an id: those are ours, with Dutch descriptions. Textual's own widget
+    keys (arrows, Tab) are summed up in one line.
+    """
     app = screen.app
     seen: set[str] = set()
-    rows = []
+    rows = [("↑ ↓ Tab", "kies een regel of een veld")]
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.description in seen or not active.enabled:
+        if not binding.id or not binding.description or binding.description in seen or not active.enabled:
             continue
         seen.add(binding.description)
         rows.append((app.get_key_display(binding), binding.description))

@@ -30,7 +30,7 @@ class RosterTable(ScrollView, can_focus=True):
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", "Eerste", show=False),
+        Binding("home", "jump(0)", "Eerste", id="roster.first", show=False),
         Binding("end", "jump(-1)", "Laatste", id="roster.last"),
         Binding("enter", "open", "Open", id="roster.open"),
     ]
