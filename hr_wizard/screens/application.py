@@ -195,8 +195,8 @@ class ApplicationScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.page == 1:
             text = self.app.content.facts["url_toegangscode"]
-        elif self.page == 2 and self._kenmerk_check().ok:
-            text = self._kenmerk_check().value
+        elif self.page == 2 and (check := self._kenmerk_check()).ok:
+            text = check.value
         else:
             return
         self.app.copy_to_clipboard(text)  # OSC 52: works where the terminal allows it
