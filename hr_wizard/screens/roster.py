@@ -45,6 +45,7 @@ class RosterScreen(Screen[None]):
         self.status: str | None = None
         self.sort_index = 0
         self.today = dt.date.today()
+        self._totals: tuple[int, int] | None = None  # (all applications, late letters)
 
     def compose(self) -> ComposeResult:
         t = self.app.content.app_text
@@ -95,7 +96,9 @@ class RosterScreen(Screen[None]):
                  ("current_step", "Stap", WIDTHS["step"]), ("status", "Status", WIDTHS["status"]), ("letter_due", "Uiterlijk", WIDTHS["due"])]
         return " " + "".join(((title + (" ↑" if key == sort_key else "")).ljust(cell) + " ") for key, title, cell in names)
 
-    def reload(self) -> None:
+    def reload(self, recount: bool = True) -> None:
+        """Query the visible result again; `recount` also refreshes the totals, which only
+        change when applications change (not when the filter or sort changes)."""
         text = self.query_one("#roster-filter", Input).value
         sort = SORTS[self.sort_index][0]
         project_id, status, today = self.project.id, self.status, self.today
@@ -106,8 +109,9 @@ class RosterScreen(Screen[None]):
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
         )
         t = self.app.content.app_text
-        everything = self.store.roster_count(project_id, today=today)
-        overdue = self.store.overdue_count(project_id, today)
+        if recount or self._totals is None:
+            self._totals = (self.store.roster_count(project_id, today=today), self.store.overdue_count(project_id, today))
+        everything, overdue = self._totals
         summary = t("roster_count", shown=total, total=everything)
         summary += f" · Status: {self._status_word(status) if status else t('status_all')}"
         if overdue:
@@ -118,7 +122,7 @@ class RosterScreen(Screen[None]):
         self.query_one("#roster-columns", Static).update(self._columns(max(table.scrollable_content_region.width - 1, 40)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.reload()
+        self.reload(recount=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(RosterTable))
@@ -128,11 +132,11 @@ class RosterScreen(Screen[None]):
     def action_cycle_status(self) -> None:
         options = (None, *STATUSES)
         self.status = options[(options.index(self.status) + 1) % len(options)]
-        self.reload()
+        self.reload(recount=False)
 
     def action_cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
-        self.reload()
+        self.reload(recount=False)
 
     def action_new(self) -> None:
         self.app.push_screen(ApplicationScreen(self.store, self.project))
