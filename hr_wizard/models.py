@@ -79,3 +79,20 @@ class Application(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what and when. Holds no personal data: a record is named by its kind and
+    number, and `detail` names fields and non-personal values (a status, a step), never a
+    name, e-mail address or note text. So "medewerker vergeten" leaves nothing behind here."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str  # the operating-system user
+    project_id: int | None = Field(default=None, index=True)
+    entity: str  # "project", "stap", "aanvraag", ...
+    entity_id: str
+    action: str  # "aangemaakt", "gewijzigd", "verwijderd", "vergeten"
+    detail: str = ""

@@ -18,6 +18,8 @@ PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 # Facts with their required type and a check; anything not listed must be a non-empty string.
 _INT_FACTS = {"letter_working_days": (0, 30)}
 _URL_PREFIX = "https://"
+# Settings a gemeente may change in its override file, with the allowed range.
+_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240)}
 
 
 class ContentError(Exception):
@@ -62,6 +64,7 @@ class Content:
     sources: tuple[Path, ...] = field(default=())
     application: dict[str, str] = field(default_factory=dict)
     explain: dict[str, Explanation] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -117,6 +120,15 @@ def _check_fact(path: Path, name: str, value: Any) -> Any:
     return value
 
 
+def _check_setting(path: Path, name: str, value: Any) -> Any:
+    if name not in _INT_SETTINGS:
+        raise ContentError(path, f"onbekende instelling 'settings.{name}'; kies uit {', '.join(sorted(_INT_SETTINGS))}.")
+    low, high = _INT_SETTINGS[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ContentError(path, f"instelling '{name}' moet een geheel getal van {low} tot en met {high} zijn, bijvoorbeeld 24.")
+    return value
+
+
 def _text(path: Path, where: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ContentError(path, f"'{where}' moet een tekst zijn die niet leeg is.")
@@ -133,9 +145,13 @@ def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
 _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
 
 
-def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[dict], dict, dict]:
+def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[dict], dict, dict, dict]:
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
+    settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
+    missing = _INT_SETTINGS.keys() - settings.keys()
+    if missing:
+        raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}
     ui = {name: _text(path, f"ui.{name}", value) for name, value in _table(path, data, "ui").items()}
     application = {name: _text(path, f"application.{name}", value) for name, value in _table(path, data, "application").items()}
@@ -168,15 +184,20 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
                 }
             )
         raw_parts.append({"key": key, "title": title, "steps": raw_steps})
-    return facts, ui, raw_parts, application, explain
+    return facts, ui, raw_parts, application, explain, settings
 
 
-def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict], application: dict, explain: dict) -> None:
+def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict], application: dict,
+                     explain: dict, settings: dict) -> None:
     steps = {step["key"]: step for part in parts for step in part["steps"]}
     known_tables = {"facts", "ui", "steps", "settings", "application", "explain"}
     for table in data:
         if table not in known_tables:
             raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
+        if not isinstance(data[table], dict):
+            raise ContentError(path, f"'{table}' moet een tabel zijn, zoals [{table}].")
+    for name, value in data.get("settings", {}).items():
+        settings[name] = _check_setting(path, name, value)
     for name, value in data.get("application", {}).items():
         if name not in application:
             raise ContentError(path, f"onbekende tekst 'application.{name}'.")
@@ -226,19 +247,19 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
 
     Raises ContentError with a Dutch message naming the file and the fault.
     """
-    facts, ui, parts, application, explain = _parse_packaged(packaged, _read_toml(packaged))
+    facts, ui, parts, application, explain, settings = _parse_packaged(packaged, _read_toml(packaged))
     sources = [packaged]
     blame = packaged
     if override is not None and override.exists():
-        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain)
+        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain, settings)
         sources.append(override)
         blame = override
     # UI texts may use facts and values the screens pass in ({done}, {step}, ...);
     # step bodies may only use facts, since they are shown as they are.
-    ui_values = frozenset({"done", "total", "skipped", "step", "status", "path"})
+    ui_values = frozenset({"done", "total", "skipped", "step", "status", "path", "shown", "kind"})
     for name, template in ui.items():
         _fill_facts(blame, f"ui.{name}", template, facts, ui_values)
-    app_values = frozenset({"naam", "step", "due", "shown", "total", "count"})
+    app_values = frozenset({"naam", "step", "due", "shown", "total", "count", "months", "team", "date"})
     for name, template in application.items():
         _fill_facts(blame, f"application.{name}", template, facts, app_values)
     for key, panel in explain.items():
@@ -269,4 +290,5 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
         sources=tuple(sources),
         application=application,
         explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS}) for key, panel in explain.items()},
+        settings=settings,
     )

@@ -7,6 +7,7 @@ the methods here and never build SQL themselves.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 import sqlite3
 import stat
@@ -27,12 +28,12 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
-from hr_wizard.models import STEP_STATUSES, Application, Project, Setting, StepProgress, utcnow
+from hr_wizard.models import STEP_STATUSES, Application, AuditEntry, Project, Setting, StepProgress, utcnow
 from hr_wizard.paths import is_url
 
 # The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 BUSY_TIMEOUT_S = 15
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -42,6 +43,31 @@ APPLICATION_FIELDS = frozenset(
     {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "applied_on", "letter_due",
      "letter_received", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
 )
+# Fields whose values may be written into the audit trail; for the others only the name is.
+_AUDIT_SHOWS_VALUE = frozenset({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
+                                "first_search_done", "finished_on"})
+AUDIT_LIMIT = 500
+
+
+def current_user() -> str:
+    """The operating-system user, for the audit trail."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no passwd entry, as in some containers
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "onbekend"
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the 31st becomes the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
 class RosterRow(NamedTuple):
@@ -72,6 +98,21 @@ def _status_condition(status: str, today: dt.date):
         "late": and_(open_, a.applied_on.is_not(None), a.letter_due < today),
         "waiting": and_(open_, a.applied_on.is_not(None), or_(a.letter_due.is_(None), a.letter_due >= today)),
     }[status]
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern that matches `text` anywhere, with %, _ and \\ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _audit_value(value: Any) -> str:
+    if value is None or value == "":
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 # --- opening --------------------------------------------------------------
@@ -132,6 +173,7 @@ def _sqlite_engine(path: Path, readonly: bool) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across process crashes
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")  # erased personal data is overwritten, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -183,10 +225,11 @@ def _migrate(engine: Engine, path: Path | None, revision: str | None) -> None:
 class Store:
     """An open hr-wizard database."""
 
-    def __init__(self, engine: Engine, location: str, readonly: bool = False) -> None:
+    def __init__(self, engine: Engine, location: str, readonly: bool = False, actor: str | None = None) -> None:
         self.engine = engine
         self.location = location
         self.readonly = readonly
+        self.actor = actor or current_user()
         self._writer = engine.execution_options(hr_write=True)
 
     @classmethod
@@ -245,6 +288,11 @@ class Store:
             with session.begin():
                 yield session
 
+    def _audit(self, session: Session, project_id: int | None, entity: str, entity_id: Any, action: str, detail: str = "") -> None:
+        """Record a change in the same transaction as the change itself."""
+        session.add(AuditEntry(actor=self.actor, project_id=project_id, entity=entity, entity_id=str(entity_id),
+                               action=action, detail=detail))
+
     # --- project ----------------------------------------------------------
 
     def get_project(self) -> Project | None:
@@ -255,6 +303,8 @@ class Store:
         project = Project(gemeente=gemeente, projectleider_naam=naam, projectleider_email=email)
         with self._write() as session:
             session.add(project)
+            session.flush()
+            self._audit(session, project.id, "project", project.id, "aangemaakt")
         return project
 
     # --- roadmap steps ----------------------------------------------------
@@ -282,6 +332,7 @@ class Store:
                 row.version += 1
                 row.updated_at = utcnow()
             session.add(row)
+            self._audit(session, project_id, "stap", step_key, "gewijzigd", f"status: {status}")
         return row
 
     def set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:
@@ -300,6 +351,7 @@ class Store:
                 row.version += 1
                 row.updated_at = utcnow()
             session.add(row)
+            self._audit(session, project_id, "stap", step_key, "gewijzigd", "notitie")
         return row
 
     # --- settings ---------------------------------------------------------
@@ -323,6 +375,7 @@ class Store:
             project.debiteurnummer = nummer
             project.version += 1
             session.add(project)
+            self._audit(session, project_id, "project", project_id, "gewijzigd", "debiteurnummer")
 
     # --- account applications ----------------------------------------------
 
@@ -330,6 +383,8 @@ class Store:
         application = Application(project_id=project_id, naam=naam, team=team, email=email, telefoon=telefoon)
         with self._write() as session:
             session.add(application)
+            session.flush()
+            self._audit(session, project_id, "aanvraag", application.id, "aangemaakt")
         return application
 
     def get_application(self, application_id: int) -> Application | None:
@@ -348,24 +403,72 @@ class Store:
             if row.version != expected_version:
                 session.expunge(row)
                 raise ConflictError(row)
+            changed = [name for name, value in changes.items() if getattr(row, name) != value]
             for name, value in changes.items():
                 setattr(row, name, value)
             row.version += 1
             row.updated_at = utcnow()
             session.add(row)
+            if changed:
+                detail = ", ".join(f"{name}: {_audit_value(getattr(row, name))}" if name in _AUDIT_SHOWS_VALUE else name
+                                   for name in sorted(changed))
+                self._audit(session, row.project_id, "aanvraag", row.id, "gewijzigd", detail)
         return row
 
-    def delete_application(self, application_id: int) -> None:
+    def forget_application(self, application_id: int) -> bool:
+        """"Medewerker vergeten" (AVG): erase the application with every personal field.
+
+        The audit trail records that an erasure happened, with the record's number only.
+        secure_delete overwrites the freed pages, and the WAL is checkpointed and emptied,
+        so the name does not linger in the file. Returns False if it was already gone."""
         with self._write() as session:
             row = session.get(Application, application_id)
-            if row is not None:
-                session.delete(row)
+            if row is None:
+                return False
+            project_id = row.project_id
+            session.delete(row)
+            self._audit(session, project_id, "aanvraag", application_id, "vergeten", "alle persoonsgegevens gewist")
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return True
+
+    def _retention_condition(self, project_id: int, months: int, today: dt.date | None):
+        cutoff = months_before(today or dt.date.today(), months)
+        return and_(Application.project_id == project_id, Application.finished_on < cutoff)
+
+    def retention_due(self, project_id: int, months: int, today: dt.date | None = None, limit: int = 1000) -> list[RosterRow]:
+        """Applications finished more than `months` ago: to review, and forget if no longer needed."""
+        query = (select(*_ROSTER_COLUMNS).where(self._retention_condition(project_id, months, today))
+                 .order_by(Application.finished_on, Application.id).limit(limit))
+        with self.engine.connect() as connection:
+            return [RosterRow(*row) for row in connection.execute(query)]
+
+    def retention_count(self, project_id: int, months: int, today: dt.date | None = None) -> int:
+        query = select(func.count()).select_from(Application).where(self._retention_condition(project_id, months, today))
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    # --- audit trail --------------------------------------------------------
+
+    def audit_entries(self, project_id: int, text: str = "", entity: str | None = None, limit: int = AUDIT_LIMIT) -> list[AuditEntry]:
+        """The newest changes first, filtered by a text (in user, record, action or detail) and kind."""
+        a = AuditEntry
+        conditions = [a.project_id == project_id]
+        if entity:
+            conditions.append(a.entity == entity)
+        text = text.strip()
+        if text:
+            pattern = _like_pattern(text)
+            conditions.append(or_(*(column.ilike(pattern, escape="\\") for column in (a.actor, a.entity, a.entity_id, a.action, a.detail))))
+        with self._read() as session:
+            return list(session.exec(select(a).where(*conditions).order_by(a.id.desc()).limit(limit)))
 
     def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date):
         conditions = [Application.project_id == project_id]
         text = text.strip()
         if text:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = _like_pattern(text)
             conditions.append(
                 or_(*(column.ilike(pattern, escape="\\") for column in (Application.naam, Application.team, Application.kenmerk)))
             )

@@ -79,7 +79,7 @@ def test_roster_filters_sorts_and_pages_in_sql(store):
     assert by_team[0].team == "Team Vergunningen"
 
 
-def test_deleting_an_application(store):
+def test_forgetting_an_application(store):
     application = add(store, "Jan de Werker")
-    store.delete_application(application.id)
+    assert store.forget_application(application.id)
     assert store.get_application(application.id) is None

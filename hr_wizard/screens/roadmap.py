@@ -33,6 +33,7 @@ class RoadmapScreen(Screen[None]):
         Binding("t", "mark('todo')", "Nog doen", id="step.todo", show=False),
         Binding("n", "note", "Notitie", id="step.note"),
         Binding("a", "roster", "Aanvragen", id="roadmap.roster"),
+        Binding("l", "audit", "Logboek", id="roadmap.audit"),
     ]
 
     def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:
@@ -135,6 +136,11 @@ class RoadmapScreen(Screen[None]):
         from hr_wizard.screens.roster import RosterScreen
 
         self.app.push_screen(RosterScreen(self.store, self.project))
+
+    def action_audit(self) -> None:
+        from hr_wizard.screens.audit import AuditScreen
+
+        self.app.push_screen(AuditScreen(self.store, self.project))
 
     def action_note(self) -> None:
         step = self.current_step

@@ -20,6 +20,8 @@ from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.roster_table import RosterTable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from hr_wizard.models import Project
     from hr_wizard.store import RosterRow, Store
 
@@ -34,7 +36,8 @@ class RosterScreen(Screen[None]):
         Binding("f2", "cycle_status", "Status", id="roster.status"),
         Binding("f3", "cycle_sort", "Sorteer", id="roster.sort"),
         Binding("f4", "new", "Nieuw", id="roster.new"),
-        Binding("f8", "delete", "Verwijder", id="roster.delete"),
+        Binding("f6", "retention", "Bewaartermijn", id="roster.retention"),
+        Binding("f8", "forget", "Vergeten", id="roster.forget"),
         Binding("escape", "back", "Terug", id="roster.back"),
     ]
 
@@ -45,7 +48,7 @@ class RosterScreen(Screen[None]):
         self.status: str | None = None
         self.sort_index = 0
         self.today = dt.date.today()
-        self._totals: tuple[int, int] | None = None  # (all applications, late letters)
+        self._totals: tuple[int, int, int] | None = None  # (all applications, late letters, past retention)
 
     def compose(self) -> ComposeResult:
         t = self.app.content.app_text
@@ -109,13 +112,17 @@ class RosterScreen(Screen[None]):
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
         )
         t = self.app.content.app_text
+        months = self.app.content.settings["bewaartermijn_maanden"]
         if recount or self._totals is None:
-            self._totals = (self.store.roster_count(project_id, today=today), self.store.overdue_count(project_id, today))
-        everything, overdue = self._totals
+            self._totals = (self.store.roster_count(project_id, today=today), self.store.overdue_count(project_id, today),
+                            self.store.retention_count(project_id, months, today))
+        everything, overdue, past_retention = self._totals
         summary = t("roster_count", shown=total, total=everything)
         summary += f" · Status: {self._status_word(status) if status else t('status_all')}"
         if overdue:
             summary += " · " + t("roster_overdue", count=overdue)
+        if past_retention:
+            summary += " · " + t("retention_hint", count=past_retention, months=months)
         if not everything:
             summary = t("roster_empty")
         self.query_one("#roster-summary", Static).update(summary)
@@ -146,24 +153,33 @@ class RosterScreen(Screen[None]):
         if application is not None:
             self.app.push_screen(ApplicationScreen(self.store, self.project, application))
 
-    def action_delete(self) -> None:
+    def action_forget(self) -> None:
         row = self.query_one(RosterTable).current_row
-        if row is None:
-            return
-        t = self.app.content.app_text
+        if row is not None:
+            forget_with_confirmation(self, self.store, row, self.reload)
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.delete_application(row.id)
-            except StoreError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.notify(t("deleted", naam=row.naam))
-            self.reload()
+    def action_retention(self) -> None:
+        from hr_wizard.screens.retention import RetentionScreen
 
-        self.app.push_screen(ConfirmScreen(t("confirm_delete", naam=row.naam)), confirmed)
+        self.app.push_screen(RetentionScreen(self.store, self.project))
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def forget_with_confirmation(screen: Screen, store: Store, row: RosterRow, after: Callable[[], None]) -> None:
+    """"Medewerker vergeten": ask, then erase the application with all personal fields."""
+    t = screen.app.content.app_text
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            store.forget_application(row.id)
+        except StoreError as error:
+            screen.notify(str(error), severity="error")
+            return
+        screen.notify(t("forgotten", naam=row.naam))
+        after()
+
+    screen.app.push_screen(ConfirmScreen(t("confirm_forget", naam=row.naam)), confirmed)

@@ -1,0 +1,87 @@
+"""Logboek: who changed what and when, newest first, filtered by text and by kind."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from hr_wizard.widgets.field import QuietInput
+
+if TYPE_CHECKING:
+    from hr_wizard.models import AuditEntry, Project
+    from hr_wizard.store import Store
+
+KINDS = (None, "project", "stap", "aanvraag")
+
+
+class AuditScreen(Screen[None]):
+    AUTO_FOCUS = "#audit-filter"
+    BINDINGS = [
+        Binding("f2", "cycle_kind", "Soort", id="audit.kind"),
+        Binding("escape", "back", "Terug", id="audit.back"),
+    ]
+
+    def __init__(self, store: Store, project: Project) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.kind: str | None = None
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.text
+        yield Header(icon="")
+        yield Static(t("audit_intro"), id="audit-intro", markup=False)
+        yield QuietInput(placeholder=t("audit_filter"), id="audit-filter")
+        yield Static("", id="audit-summary", markup=False)
+        yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        t = self.app.content.text
+        self.title = self.project.gemeente
+        self.sub_title = t("audit_title")
+        table = self.query_one(DataTable)
+        for key in ("when", "who", "what", "action", "detail"):
+            table.add_column(t(f"audit_col_{key}"), key=key)
+        self.reload()
+
+    def _kind_word(self, kind: str | None) -> str:
+        return self.app.content.text(f"audit_entity_{kind}" if kind else "audit_all")
+
+    def _what(self, entry: AuditEntry) -> str:
+        """A step is shown by its title; other records by kind and number (no personal data)."""
+        if entry.entity == "stap":
+            try:
+                return self.app.content.step(entry.entity_id).title
+            except KeyError:
+                return entry.entity_id
+        return f"{self._kind_word(entry.entity) if entry.entity in KINDS else entry.entity} {entry.entity_id}"
+
+    def reload(self) -> None:
+        text = self.query_one("#audit-filter", Input).value
+        entries = self.store.audit_entries(self.project.id, text, self.kind)
+        table = self.query_one(DataTable)
+        table.clear()
+        for entry in entries:
+            when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M") if entry.at.tzinfo else entry.at.strftime("%d-%m-%Y %H:%M")
+            table.add_row(when, entry.actor, self._what(entry), entry.action, entry.detail)
+        t = self.app.content.text
+        summary = t("audit_count", shown=len(entries), kind=self._kind_word(self.kind)) if entries else t("audit_empty")
+        self.query_one("#audit-summary", Static).update(summary)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.set_focus(self.query_one(DataTable))
+
+    def action_cycle_kind(self) -> None:
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

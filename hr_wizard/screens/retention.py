@@ -1,0 +1,74 @@
+"""Bewaartermijn (AVG): applications finished longer ago than the configured months, to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hr_wizard.validation import format_date
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Project
+    from hr_wizard.store import RosterRow, Store
+
+
+class RetentionScreen(Screen[None]):
+    AUTO_FOCUS = "#retention-list"
+    BINDINGS = [
+        Binding("f8", "forget", "Vergeten", id="retention.forget"),
+        Binding("escape", "back", "Terug", id="retention.back"),
+    ]
+
+    def __init__(self, store: Store, project: Project) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.rows: dict[str, RosterRow] = {}
+
+    @property
+    def months(self) -> int:
+        return self.app.content.settings["bewaartermijn_maanden"]
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.app_text
+        yield Header(icon="")
+        yield Static(t("retention_intro", months=self.months), id="retention-intro", markup=False)
+        yield OptionList(id="retention-list")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = self.project.gemeente
+        self.sub_title = self.app.content.app_text("retention_title")
+        self.reload()
+
+    def reload(self) -> None:
+        t = self.app.content.app_text
+        rows = self.store.retention_due(self.project.id, self.months, dt.date.today())
+        self.rows = {str(row.id): row for row in rows}
+        options = self.query_one(OptionList)
+        options.clear_options()
+        if not rows:
+            options.add_option(Option(t("retention_none", months=self.months), id="none", disabled=True))
+            return
+        options.add_options(
+            Option(t("retention_row", naam=row.naam, team=row.team, date=format_date(row.finished_on)), id=str(row.id))
+            for row in rows
+        )
+        options.highlighted = 0
+
+    def action_forget(self) -> None:
+        from hr_wizard.screens.roster import forget_with_confirmation
+
+        option = self.query_one(OptionList).highlighted_option
+        row = self.rows.get(option.id) if option else None
+        if row is not None:
+            forget_with_confirmation(self, self.store, row, self.reload)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
