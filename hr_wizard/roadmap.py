@@ -89,9 +89,12 @@ class Content:
 
 def _placeholders(template: str) -> set[str]:
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:  # unbalanced braces
         raise ValueError(f"de accolades {{ }} kloppen niet ({exc})") from None
+    if "" in fields:
+        raise ValueError("er staan lege accolades {} in; zet er een naam tussen, bijvoorbeeld {url_kvk}, of laat ze weg")
+    return set(fields)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
