@@ -96,3 +96,80 @@ class AuditEntry(SQLModel, table=True):
     entity_id: str
     action: str  # "aangemaakt", "gewijzigd", "verwijderd", "vergeten"
     detail: str = ""
+
+
+class Preparation(SQLModel, table=True):
+    """Fase 1 of one project: the checklist and the record of the aanvraagformulier."""
+
+    __tablename__ = "preparation"
+
+    project_id: int = Field(foreign_key="project.id", primary_key=True)
+    website_consulted: bool = False
+    form_filled: bool = False
+    terugmelden: str = ""  # "ja", "nee", "nog niet besloten" or "" (not answered yet)
+    sent_on: dt.date | None = None
+    contact_naam: str = ""
+    contact_email: str = ""
+    existing_connection: str = ""  # "ja", "nee" or ""
+    note: str = ""
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class Process(SQLModel, table=True):
+    """Fase 2: one process that uses data about companies, and whether it uses the HR yet."""
+
+    __tablename__ = "process"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    naam: str
+    afdeling: str = ""
+    eigenaar: str = ""
+    hr_data: str = ""
+    source: str = "eigen registratie"  # "eigen registratie", "Handelsregister" or "beide"
+    switch_on: dt.date | None = None
+    note: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class Terugmelding(SQLModel, table=True):
+    """Fase 2: a report of gerede twijfel about an HR fact, in the shape of a Digimelding report."""
+
+    __tablename__ = "terugmelding"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    status: str = "concept"
+    kvk_nummer: str = ""
+    not_registered: bool = False
+    nevenvestiging: bool = False
+    vestigingsnummer: str = ""
+    object: str = ""
+    attribute: str = ""
+    betwijfelde_waarde: str = ""
+    voorgestelde_waarde: str = ""
+    peilmoment: dt.date | None = None
+    toelichting: str = ""
+    referentie: str = ""
+    melder_naam: str = ""
+    melder_email: str = ""
+    melder_telefoon: str = ""
+    melder_afdeling: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class TerugmeldingStatus(SQLModel, table=True):
+    """One step in a terugmelding's status history."""
+
+    __tablename__ = "terugmelding_status"
+
+    id: int | None = Field(default=None, primary_key=True)
+    terugmelding_id: int = Field(foreign_key="terugmelding.id", index=True, ondelete="CASCADE")
+    status: str
+    changed_on: dt.date
+    at: dt.datetime = Field(default_factory=utcnow)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, event, func, or_
+from sqlalchemy import and_, case, event, func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
@@ -28,12 +28,25 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
-from hr_wizard.models import STEP_STATUSES, Application, AuditEntry, Project, Setting, StepProgress, utcnow
+from hr_wizard import terugmelding as tm
+from hr_wizard.models import (
+    STEP_STATUSES,
+    Application,
+    AuditEntry,
+    Preparation,
+    Process,
+    Project,
+    Setting,
+    StepProgress,
+    Terugmelding,
+    TerugmeldingStatus,
+    utcnow,
+)
 from hr_wizard.paths import is_url
 
 # The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 BUSY_TIMEOUT_S = 15
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -44,9 +57,20 @@ APPLICATION_FIELDS = frozenset(
      "letter_received", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
 )
 # Fields whose values may be written into the audit trail; for the others only the name is.
-_AUDIT_SHOWS_VALUE = frozenset({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
+_AUDIT_SHOWS_VALUE = set({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
                                 "first_search_done", "finished_on"})
 AUDIT_LIMIT = 500
+PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden", "sent_on", "contact_naam",
+                                "contact_email", "existing_connection", "note"})
+PROCESS_FIELDS = frozenset({"naam", "afdeling", "eigenaar", "hr_data", "source", "switch_on", "note"})
+TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging"})
+# Values that say nothing about a person, so the audit trail may show them.
+_AUDIT_SHOWS_VALUE |= {"website_consulted", "form_filled", "terugmelden", "sent_on", "existing_connection", "source",
+                       "switch_on", "object", "not_registered", "nevenvestiging", "peilmoment"}
+
+
+class TransitionError(StoreError):
+    """A terugmelding status change that Digimelding does not advise."""
 
 
 def current_user() -> str:
@@ -103,6 +127,17 @@ def _status_condition(status: str, today: dt.date):
 def _like_pattern(text: str) -> str:
     """A LIKE pattern that matches `text` anywhere, with %, _ and \\ taken literally."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _coerce_dates(model: type, changes: dict[str, Any]) -> dict[str, Any]:
+    """Validators give dates as ISO text ("" for none); date columns want dt.date or None."""
+    columns = model.__table__.columns
+    out = {}
+    for name, value in changes.items():
+        if isinstance(value, str) and columns[name].type.python_type is dt.date:
+            value = dt.date.fromisoformat(value) if value else None
+        out[name] = value
+    return out
 
 
 def _audit_value(value: Any) -> str:
@@ -391,29 +426,37 @@ class Store:
         with self._read() as session:
             return session.get(Application, application_id)
 
-    def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
-        """Apply `changes` if nobody saved this application since `expected_version`."""
-        unknown = set(changes) - APPLICATION_FIELDS
+    def _save_versioned(self, model: type, entity: str, fields: frozenset[str], record_id: Any, expected_version: int,
+                        gone: str, changes: dict[str, Any]) -> Any:
+        """Apply `changes` to one record if nobody saved it since `expected_version`; audit what changed."""
+        unknown = set(changes) - fields
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
+        changes = _coerce_dates(model, changes)
         with self._write() as session:
-            row = session.get(Application, application_id)
+            row = session.get(model, record_id)
             if row is None:
-                raise StoreError("Deze aanvraag bestaat niet meer; iemand anders heeft hem verwijderd.")
+                raise StoreError(gone)
             if row.version != expected_version:
-                session.expunge(row)
+                session.expunge(row)  # keep its loaded values; the rollback would expire them
                 raise ConflictError(row)
             changed = [name for name, value in changes.items() if getattr(row, name) != value]
             for name, value in changes.items():
                 setattr(row, name, value)
             row.version += 1
-            row.updated_at = utcnow()
+            if hasattr(row, "updated_at"):
+                row.updated_at = utcnow()
             session.add(row)
             if changed:
                 detail = ", ".join(f"{name}: {_audit_value(getattr(row, name))}" if name in _AUDIT_SHOWS_VALUE else name
                                    for name in sorted(changed))
-                self._audit(session, row.project_id, "aanvraag", row.id, "gewijzigd", detail)
+                self._audit(session, row.project_id, entity, record_id, "gewijzigd", detail)
         return row
+
+    def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
+        """Apply `changes` if nobody saved this application since `expected_version`."""
+        return self._save_versioned(Application, "aanvraag", APPLICATION_FIELDS, application_id, expected_version,
+                                    "Deze aanvraag bestaat niet meer; iemand anders heeft hem verwijderd.", changes)
 
     def forget_application(self, application_id: int) -> bool:
         """"Medewerker vergeten" (AVG): erase the application with every personal field.
@@ -505,3 +548,143 @@ class Store:
 
     def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
         return self.roster_count(project_id, status="late", today=today)
+
+    # --- Fase 1: the preparation record --------------------------------------
+
+    def get_preparation(self, project_id: int) -> Preparation:
+        """The project's Fase 1 record; a new, unsaved one (version 0) if nothing was saved yet."""
+        with self._read() as session:
+            return session.get(Preparation, project_id) or Preparation(project_id=project_id, version=0)
+
+    def save_preparation(self, project_id: int, expected_version: int, **changes: Any) -> Preparation:
+        if expected_version == 0:
+            with self._write() as session:
+                if session.get(Preparation, project_id) is None:
+                    session.add(Preparation(project_id=project_id, version=0))
+                else:
+                    raise ConflictError(self.get_preparation(project_id))
+        return self._save_versioned(Preparation, "voorbereiding", PREPARATION_FIELDS, project_id, expected_version,
+                                    "De voorbereiding bestaat niet meer.", changes)
+
+    # --- Fase 2: process inventory -------------------------------------------
+
+    def processes(self, project_id: int) -> list[Process]:
+        with self._read() as session:
+            query = select(Process).where(Process.project_id == project_id).order_by(func.lower(Process.naam), Process.id)
+            return list(session.exec(query))
+
+    def get_process(self, process_id: int) -> Process | None:
+        with self._read() as session:
+            return session.get(Process, process_id)
+
+    def create_process(self, project_id: int, **fields: Any) -> Process:
+        unknown = set(fields) - PROCESS_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        process = Process(project_id=project_id, **_coerce_dates(Process, fields))
+        with self._write() as session:
+            session.add(process)
+            session.flush()
+            self._audit(session, project_id, "proces", process.id, "aangemaakt", f"source: {process.source}")
+        return process
+
+    def save_process(self, process_id: int, expected_version: int, **changes: Any) -> Process:
+        return self._save_versioned(Process, "proces", PROCESS_FIELDS, process_id, expected_version,
+                                    "Dit proces bestaat niet meer; iemand anders heeft het verwijderd.", changes)
+
+    def delete_process(self, process_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Process, process_id)
+            if row is not None:
+                session.delete(row)
+                self._audit(session, row.project_id, "proces", process_id, "verwijderd")
+
+    def process_progress(self, project_id: int) -> tuple[int, int]:
+        """(processes that use the HR as their source, all processes)."""
+        from hr_wizard.inventory import SOURCE_DONE
+
+        query = select(func.count(), func.coalesce(func.sum(case((Process.source == SOURCE_DONE, 1), else_=0)), 0)).where(
+            Process.project_id == project_id)
+        with self.engine.connect() as connection:
+            total, done = connection.execute(query).one()
+        return int(done), int(total)
+
+    # --- Fase 2: terugmeldingen ----------------------------------------------
+
+    def terugmeldingen(self, project_id: int, status: str | None = None, kvk: str = "") -> list[Terugmelding]:
+        t = Terugmelding
+        conditions = [t.project_id == project_id]
+        if status:
+            conditions.append(t.status == status)
+        digits = "".join(ch for ch in kvk if ch.isdigit())
+        if digits:
+            conditions.append(t.kvk_nummer.startswith(digits))
+        with self._read() as session:
+            return list(session.exec(select(t).where(*conditions).order_by(t.id.desc())))
+
+    def get_terugmelding(self, terugmelding_id: int) -> Terugmelding | None:
+        with self._read() as session:
+            return session.get(Terugmelding, terugmelding_id)
+
+    def create_terugmelding(self, project_id: int, today: dt.date | None = None, **fields: Any) -> Terugmelding:
+        """A new report, status 'concept' (not sent yet)."""
+        unknown = set(fields) - TERUGMELDING_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        report = Terugmelding(project_id=project_id, status="concept", **_coerce_dates(Terugmelding, fields))
+        with self._write() as session:
+            session.add(report)
+            session.flush()
+            session.add(TerugmeldingStatus(terugmelding_id=report.id, status="concept", changed_on=today or dt.date.today()))
+            self._audit(session, project_id, "terugmelding", report.id, "aangemaakt", "status: concept")
+        return report
+
+    def save_terugmelding(self, terugmelding_id: int, expected_version: int, **changes: Any) -> Terugmelding:
+        return self._save_versioned(Terugmelding, "terugmelding", TERUGMELDING_FIELDS, terugmelding_id, expected_version,
+                                    "Deze terugmelding bestaat niet meer.", changes)
+
+    def move_terugmelding(self, terugmelding_id: int, expected_version: int, status: str, on: dt.date) -> Terugmelding:
+        """Change the status, if Digimelding advises that transition; the history keeps the date."""
+        with self._write() as session:
+            row = session.get(Terugmelding, terugmelding_id)
+            if row is None:
+                raise StoreError("Deze terugmelding bestaat niet meer.")
+            if row.version != expected_version:
+                session.expunge(row)
+                raise ConflictError(row)
+            if not tm.can_move(row.status, status):
+                raise TransitionError(f"Van '{row.status}' naar '{status}' kan niet.")
+            if status == "gemeld":
+                missing = tm.missing_for_report(row.model_dump())
+                if missing:
+                    raise TransitionError("Nog niet compleet: " + ", ".join(sorted(missing)))
+            row.status = status
+            row.version += 1
+            row.updated_at = utcnow()
+            session.add(row)
+            session.add(TerugmeldingStatus(terugmelding_id=row.id, status=status, changed_on=on))
+            self._audit(session, row.project_id, "terugmelding", row.id, "gewijzigd", f"status: {status}")
+        return row
+
+    def terugmelding_history(self, terugmelding_id: int) -> list[TerugmeldingStatus]:
+        s = TerugmeldingStatus
+        with self._read() as session:
+            return list(session.exec(select(s).where(s.terugmelding_id == terugmelding_id).order_by(s.id)))
+
+    def delete_terugmelding(self, terugmelding_id: int) -> None:
+        """Only a concept can be deleted; a sent report is withdrawn ('ingetrokken') instead."""
+        with self._write() as session:
+            row = session.get(Terugmelding, terugmelding_id)
+            if row is None:
+                return
+            if row.status != "concept":
+                raise TransitionError("Een verstuurde terugmelding kan niet worden verwijderd; zet hem op 'ingetrokken'.")
+            for history in session.exec(select(TerugmeldingStatus).where(TerugmeldingStatus.terugmelding_id == row.id)):
+                session.delete(history)
+            session.delete(row)
+            self._audit(session, row.project_id, "terugmelding", terugmelding_id, "verwijderd")
+
+    def terugmelding_counts(self, project_id: int) -> dict[str, int]:
+        query = select(Terugmelding.status, func.count()).where(Terugmelding.project_id == project_id).group_by(Terugmelding.status)
+        with self.engine.connect() as connection:
+            return {status: count for status, count in connection.execute(query)}

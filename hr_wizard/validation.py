@@ -298,3 +298,39 @@ def phone(value: str) -> Check:
 def optional_date(value: str) -> Check:
     """A date that may stay empty (value "")."""
     return _ok("") if not value.strip() else parse_date(value)
+
+
+# --- short texts of the phase tools ---------------------------------------
+
+SHORT_TEXT_MAX = 200
+TOELICHTING_MIN = 20
+
+
+def short_text(value: str, label: str, example: str, *, required: bool = False, max_length: int = SHORT_TEXT_MAX) -> Check:
+    """One line of free text (a process name, an attribute, a value in the HR)."""
+    if _has_control(value):
+        return _fail(value, f"{label} bevat een onzichtbaar teken of een regeleinde. Typ gewone tekst, bijvoorbeeld: {example}")
+    text = _tidy(value)
+    if not text:
+        return _fail(value, f"Vul {label.lower()} in, bijvoorbeeld: {example}") if required else _ok("")
+    if len(text) > max_length:
+        return _fail(value, f"{label} is te lang: {len(text)} tekens, het mogen er hoogstens {max_length} zijn. Bijvoorbeeld: {example}")
+    return _ok(text)
+
+
+def toelichting(value: str) -> Check:
+    """Why there is gerede twijfel and which evidence: required for a terugmelding."""
+    example = "Volgens ons eigen bezoek op 3 maart is het adres sinds januari leeg; zie foto en huurcontract."
+    if _has_control(value, allow="\n\t"):
+        return _fail(value, "De toelichting bevat een onzichtbaar teken dat niet kan worden bewaard. Haal het weg en typ gewone tekst.")
+    text = value.strip()
+    if len(text) < TOELICHTING_MIN:
+        return _fail(value, f"Leg in minstens {TOELICHTING_MIN} tekens uit waarom u twijfelt en welk bewijs u heeft. Bijvoorbeeld: {example}")
+    if len(text) > NOTE_MAX:
+        return _fail(value, f"De toelichting is te lang: {len(text)} tekens, het mogen er hoogstens {NOTE_MAX} zijn.")
+    return _ok(text)
+
+
+def optional(check: Check, value: str) -> Check:
+    """An empty value is fine; anything typed must pass `check`."""
+    return _ok("") if not value.strip() else check

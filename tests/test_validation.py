@@ -15,7 +15,9 @@ ANY_TEXT = st.text(
 ALL_VALIDATORS = [
     v.gemeente_name, v.person_name, v.team_name, v.work_email, v.kenmerk, v.kvk_nummer,
     v.vestigingsnummer, v.rsin, v.postcode, v.debiteurnummer, v.reference, v.note, v.parse_date,
-    v.phone, v.optional_date,
+    v.phone, v.optional_date, v.toelichting,
+    lambda s: v.short_text(s, "Het kenmerk in het HR", "postadres"),
+    lambda s: v.short_text(s, "De naam van het proces", "Vergunning horeca", required=True, max_length=80),
 ]
 
 
@@ -224,9 +226,33 @@ def test_note_allows_lines_but_not_control_characters():
 def test_no_validator_ever_raises_and_accepted_values_round_trip(text):
     for validator in ALL_VALIDATORS:
         check = validator(text)
+        name = getattr(validator, '__name__', 'short_text')
         assert isinstance(check.ok, bool)
         if check.ok:
             again = validator(check.value)
-            assert again.ok and again.value == check.value, validator.__name__
+            assert again.ok and again.value == check.value, name
         else:
             assert check.message and check.value == text
+
+
+def test_short_text_and_toelichting():
+    assert v.short_text("  postadres  ", "Het kenmerk", "postadres").value == "postadres"
+    assert v.short_text("", "Het kenmerk", "postadres").ok
+    assert "Vul de naam van het proces in, bijvoorbeeld: Vergunning horeca" in v.short_text(
+        "", "De naam van het proces", "Vergunning horeca", required=True).message
+    assert not v.short_text("a\nb", "Het kenmerk", "postadres").ok
+    assert not v.toelichting("te kort").ok
+    assert "minstens 20 tekens" in v.toelichting("te kort").message
+    assert v.toelichting("Het pand staat al maanden leeg, zie de foto van 3 maart.").ok
+
+
+def test_terugmelding_fields_accept_empty_while_concept_but_check_what_is_typed():
+    from hr_wizard import terugmelding as tm
+
+    for name in tm.TEXT_FIELDS:
+        assert tm.check_field(name, "").ok, name
+    assert tm.check_field("kvk_nummer", " 6959 9084 ").value == "69599084"
+    assert not tm.check_field("kvk_nummer", "22222222").ok
+    assert tm.check_field("kvk_nummer", "22222222", not_registered=True).ok
+    assert not tm.check_field("referentie", "TM-2026-00001").ok
+    assert tm.check_field("peilmoment", "3-3-2026").value == "2026-03-03"

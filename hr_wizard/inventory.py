@@ -1,0 +1,33 @@
+"""Fase 2's process inventory and Fase 1's preparation record: the fields and their rules.
+
+Pure: never imports Textual or the database layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hr_wizard import validation as v
+from hr_wizard.validation import Check
+
+SOURCES = ("eigen registratie", "Handelsregister", "beide")
+SOURCE_DONE = "Handelsregister"  # a process is over when the HR is its only source
+
+PROCESS_RULES: dict[str, Callable[[str], Check]] = {
+    "naam": lambda s: v.short_text(s, "De naam van het proces", "Vergunning horeca", required=True, max_length=80),
+    "afdeling": lambda s: v.optional(v.team_name(s), s),
+    "eigenaar": lambda s: v.optional(v.person_name(s), s),
+    "hr_data": lambda s: v.short_text(s, "Welke HR-gegevens", "KvK-nummer, naam, vestigingsadres"),
+    "switch_on": v.optional_date,
+    "note": v.note,
+}
+
+YES_NO_UNKNOWN = ("ja", "nee", "nog niet besloten")
+YES_NO = ("ja", "nee")
+
+PREPARATION_RULES: dict[str, Callable[[str], Check]] = {
+    "sent_on": v.optional_date,
+    "contact_naam": lambda s: v.optional(v.person_name(s), s),
+    "contact_email": lambda s: v.optional(v.work_email(s), s),
+    "note": v.note,
+}
