@@ -52,7 +52,9 @@ class HrWizardApp(App[None]):
         self.run_worker(self._open_in_thread, thread=True, exclusive=True, group="open", name="open-database")
 
     def _open_in_thread(self) -> None:
-        from hr_wizard.store import Store  # imports SQLModel: ~0.4 s, kept off the first frame
+        from hr_wizard.store import (
+            Store,  # imports SQLModel: ~0.4 s, kept off the first frame
+        )
 
         try:
             store = Store.open(self.location)

@@ -234,6 +234,13 @@ def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, pa
             steps[key][name] = _text(path, f"steps.\"{key}\".{name}", value)
 
 
+def _fill_names(path: Path, where: str, template: str) -> set[str]:
+    try:
+        return _placeholders(template)
+    except ValueError as exc:
+        raise ContentError(path, f"in '{where}' {exc}.") from None
+
+
 def _fill_facts(path: Path, where: str, template: str, facts: dict[str, Any], allowed_extra: frozenset[str]) -> str:
     try:
         names = _placeholders(template)
@@ -251,20 +258,21 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
     Raises ContentError with a Dutch message naming the file and the fault.
     """
     facts, ui, parts, application, explain, settings = _parse_packaged(packaged, _read_toml(packaged))
+    # A text may use the facts, and the values the screen passes in: exactly the names the
+    # packaged text uses ({done}, {naam}, ...). An override cannot ask for a value no screen gives.
+    passed_in = {}
+    for table, texts in (("ui", ui), ("application", application)):
+        for name, template in texts.items():
+            passed_in[f"{table}.{name}"] = frozenset(_fill_names(packaged, f"{table}.{name}", template) - facts.keys())
     sources = [packaged]
     blame = packaged
     if override is not None and override.exists():
         _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain, settings)
         sources.append(override)
         blame = override
-    # UI texts may use facts and values the screens pass in ({done}, {step}, ...);
-    # step bodies may only use facts, since they are shown as they are.
-    ui_values = frozenset({"done", "total", "skipped", "step", "status", "path", "shown", "kind"})
-    for name, template in ui.items():
-        _fill_facts(blame, f"ui.{name}", template, facts, ui_values)
-    app_values = frozenset({"naam", "step", "due", "shown", "total", "count", "months", "team", "date"})
-    for name, template in application.items():
-        _fill_facts(blame, f"application.{name}", template, facts, app_values)
+    for table, texts in (("ui", ui), ("application", application)):
+        for name, template in texts.items():
+            _fill_facts(blame, f"{table}.{name}", template, facts, passed_in[f"{table}.{name}"])
     for key, panel in explain.items():
         for name, template in panel.items():
             _fill_facts(blame, f"explain.{key}.{name}", template, facts, frozenset())

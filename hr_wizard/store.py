@@ -20,6 +20,7 @@ from sqlalchemy import and_, case, event, func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
+from hr_wizard import terugmelding as tm
 from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     ConflictError,
     NewerDatabaseError,
@@ -28,7 +29,6 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
-from hr_wizard import terugmelding as tm
 from hr_wizard.models import (
     STEP_STATUSES,
     Application,

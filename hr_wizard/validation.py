@@ -99,7 +99,10 @@ def work_email(value: str) -> Check:
         return _fail(value, f"Dit e-mailadres is te lang. Bijvoorbeeld: {example}")
     if "@" not in text:
         return _fail(value, f"Er ontbreekt een @ in het e-mailadres. Bijvoorbeeld: {example}")
-    from email_validator import EmailNotValidError, validate_email  # deferred: not on the start-up path
+    from email_validator import (  # deferred: not on the start-up path
+        EmailNotValidError,
+        validate_email,
+    )
 
     try:
         result = validate_email(text, check_deliverability=False)

@@ -8,7 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hr_wizard.roadmap import ContentError, load_content
+from hr_wizard.roadmap import ContentError, _placeholders, load_content
 
 PACKAGED = load_content()
 # Each table with the keys it knows. Unknown tables, keys and wrong types are mixed in one
@@ -68,10 +68,15 @@ def check(tmp_path, text: str) -> None:
     except ContentError as error:
         assert str(override) in str(error)
         return
-    for key in content.ui:  # an accepted file must give texts that can be shown
-        content.text(key, done=1, total=2, skipped=0, step="s", status="klaar", path="p", shown=1, kind="alles")
+    # An accepted file must give texts that can be shown, with the values the screens pass in.
+    for key in content.ui:
+        content.text(key, **passed_in(PACKAGED.ui[key]))
     for key in content.application:
-        content.app_text(key, naam="n", step=1, due="d", shown=1, total=2, count=3, months=24, team="t", date="d")
+        content.app_text(key, **passed_in(PACKAGED.application[key]))
+
+
+def passed_in(template: str) -> dict[str, str]:
+    return {name: "x" for name in _placeholders(template) - PACKAGED.facts.keys()}
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -92,3 +92,38 @@ def test_roster(snap_compare, db_path):
         await pilot.pause()
 
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_process_inventory(snap_compare, db_path):
+    from hr_wizard.screens.processes import ProcessesScreen
+
+    store = Store.open(str(db_path))
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    store.create_process(project.id, naam="Vergunning horeca", afdeling="Afd. Vergunningen", source="Handelsregister")
+    store.create_process(project.id, naam="Subsidie evenementen", afdeling="Afd. Cultuur", source="beide", switch_on="2026-07-01")
+    store.create_process(project.id, naam="Inkoop en aanbesteding", source="eigen registratie", switch_on="2027-01-01")
+    store.close()
+
+    async def run_before(pilot):
+        screen = await wait_for(pilot, RoadmapScreen)
+        screen.query_one("StepList").select_step("fase2.processen")
+        await pilot.press("enter")
+        await wait_for(pilot, ProcessesScreen)
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_terugmelding_form_with_an_error(snap_compare, db_path):
+    from hr_wizard.screens.terugmeldingen import TerugmeldingFormScreen
+
+    seeded(db_path)
+
+    async def run_before(pilot):
+        screen = await wait_for(pilot, RoadmapScreen)
+        screen.query_one("StepList").select_step("fase2.terugmelden")
+        await pilot.press("enter", "f4")
+        await wait_for(pilot, TerugmeldingFormScreen)
+        await pilot.press(*"6959908", "enter")
+        await pilot.pause(0.5)
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)

@@ -8,7 +8,12 @@ import stat
 
 import pytest
 
-from hr_wizard.errors import ConflictError, NewerDatabaseError, NotADatabaseError, UnusableLocationError
+from hr_wizard.errors import (
+    ConflictError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    UnusableLocationError,
+)
 from hr_wizard.store import HEAD_REVISION, Store
 
 

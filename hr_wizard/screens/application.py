@@ -13,14 +13,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Header, Input, RadioSet, Static
 
 from hr_wizard import validation
 from hr_wizard.applications import STEP_COUNT, letter_due
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.widgets.explanation import ExplanationPanel
 from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.keys import settle
+from hr_wizard.widgets.toggles import TextCheckbox, TextRadioButton
 
 if TYPE_CHECKING:
     from hr_wizard.models import Application, Project
@@ -58,7 +60,7 @@ class ApplicationScreen(Screen[None]):
         with VerticalScroll(id="application"):
             yield from self._page_widgets()
             yield Static("", id="page-message", markup=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def _page_widgets(self) -> ComposeResult:
         content = self.app.content
@@ -96,11 +98,11 @@ class ApplicationScreen(Screen[None]):
             yield Static(self._t("debiteur_question"), markup=False)
             with RadioSet(id="debiteur-choice"):
                 for choice, label in zip(DEBITEUR_CHOICES, ("debiteur_org", "debiteur_new", "debiteur_none")):
-                    yield RadioButton(self._t(label), value=application.debiteur_choice == choice, name=choice)
+                    yield TextRadioButton(self._t(label), value=application.debiteur_choice == choice, name=choice)
             nummer = application.debiteurnummer or self.project.debiteurnummer
             yield Field(self._t("debiteur_number"), validation.debiteurnummer, value=nummer, id="debiteurnummer")
         elif self.page == 7:
-            yield Checkbox(self._t("first_search"), value=application.first_search_done, id="first-search")
+            yield TextCheckbox(self._t("first_search"), value=application.first_search_done, id="first-search")
         for key in STEP_EXPLANATIONS.get(self.page, ()):
             yield ExplanationPanel(content.explain[key])
         if self.page in SECRET_STEPS:

@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from hr_wizard.widgets.field import QuietInput
+from hr_wizard.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from hr_wizard.models import AuditEntry, Project
     from hr_wizard.store import Store
 
-KINDS = (None, "project", "stap", "aanvraag")
+KINDS = (None, "project", "stap", "aanvraag", "voorbereiding", "proces", "terugmelding")
 
 
 class AuditScreen(Screen[None]):
@@ -38,7 +39,7 @@ class AuditScreen(Screen[None]):
         yield QuietInput(placeholder=t("audit_filter"), id="audit-filter")
         yield Static("", id="audit-summary", markup=False)
         yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         t = self.app.content.text

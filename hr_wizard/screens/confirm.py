@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from hr_wizard.widgets.footer import AppFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -24,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, markup=False)
             yield Static("J = ja, N = nee", classes="hint", markup=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from hr_wizard import validation
 from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.keys import settle
 
 
@@ -29,7 +30,7 @@ class IntakeScreen(Screen[None]):
             yield Field(text("intake_email"), validation.work_email, placeholder=text("intake_email_placeholder"), id="email")
             yield Static("", id="intake-status", markup=False)
             yield Button(text("intake_submit"), id="submit", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     async def action_next_field(self) -> None:
         """Enter: check this field and go to the next one, or start on the last one.

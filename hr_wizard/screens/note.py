@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from hr_wizard import validation
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.roadmap import Step
+from hr_wizard.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
     from hr_wizard.models import StepProgress
@@ -45,7 +46,7 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
             yield area
             yield Static("", id="note-message", markup=False)
             yield Static("", id="note-other", markup=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from hr_wizard.widgets.footer import AppFooter
 
 
 class ProblemScreen(Screen[None]):
@@ -30,7 +32,7 @@ class ProblemScreen(Screen[None]):
             if self.can_move_aside:
                 yield Static(text("problem_move_hint"), markup=False)
             yield Static(text("quit_hint"), markup=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move_aside":

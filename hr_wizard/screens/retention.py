@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, OptionList, Static
 
 from hr_wizard.validation import format_date
+from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.options import plain_option
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project
@@ -40,7 +41,7 @@ class RetentionScreen(Screen[None]):
         yield Header(icon="")
         yield Static(t("retention_intro", months=self.months), id="retention-intro", markup=False)
         yield OptionList(id="retention-list")
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
@@ -54,10 +55,10 @@ class RetentionScreen(Screen[None]):
         options = self.query_one(OptionList)
         options.clear_options()
         if not rows:
-            options.add_option(Option(t("retention_none", months=self.months), id="none", disabled=True))
+            options.add_option(plain_option(t("retention_none", months=self.months), id="none", disabled=True))
             return
         options.add_options(
-            Option(t("retention_row", naam=row.naam, team=row.team, date=format_date(row.finished_on)), id=str(row.id))
+            plain_option(t("retention_row", naam=row.naam, team=row.team, date=format_date(row.finished_on)), id=str(row.id))
             for row in rows
         )
         options.highlighted = 0

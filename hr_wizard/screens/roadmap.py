@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from hr_wizard.errors import StoreError
 from hr_wizard.roadmap import Step
 from hr_wizard.screens.note import NoteScreen
+from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
 
 if TYPE_CHECKING:
@@ -25,6 +26,15 @@ def last_step_setting(project_id: int) -> str:
     return f"roadmap.last_step.{project_id}"
 
 
+def tool_of(step_key: str) -> str | None:
+    """The working tool behind a step, if it has one: opened with Enter."""
+    if step_key.startswith("fase1."):
+        return "prep"
+    if step_key.startswith("aanmelden.") or step_key == "uitbreiden.accounts":
+        return "roster"
+    return {"fase2.processen": "processes", "fase2.terugmelden": "terugmeldingen"}.get(step_key)
+
+
 class RoadmapScreen(Screen[None]):
     BINDINGS = [
         Binding("k", "mark('klaar')", "Klaar", id="step.klaar"),
@@ -32,6 +42,7 @@ class RoadmapScreen(Screen[None]):
         Binding("o", "mark('overgeslagen')", "Overslaan", id="step.overgeslagen"),
         Binding("t", "mark('todo')", "Nog doen", id="step.todo", show=False),
         Binding("n", "note", "Notitie", id="step.note"),
+        Binding("enter", "open_tool", "Openen", id="step.open", priority=True, show=False),
         Binding("a", "roster", "Aanvragen", id="roadmap.roster"),
         Binding("l", "audit", "Logboek", id="roadmap.audit"),
     ]
@@ -53,10 +64,11 @@ class RoadmapScreen(Screen[None]):
                 yield Static("", id="step-part", markup=False)
                 yield Static("", id="step-title", markup=False)
                 yield Static("", id="step-status", markup=False)
+                yield Static("", id="step-tool", markup=False)
                 yield Static("", id="step-body", markup=False)
                 yield Static("", id="step-note-label", markup=False)
                 yield Static("", id="step-note", markup=False)
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         steps = self.app.content.steps
@@ -90,10 +102,58 @@ class RoadmapScreen(Screen[None]):
         self.query_one("#step-status", Static).update(
             f"{content.text('status_label')}: {STATUS_MARKS[status]} {content.text('status_' + status)}"
         )
+        tool = self.query_one("#step-tool", Static)
+        tool.update(self._tool_summary(key))
+        tool.display = tool_of(key) is not None
         self.query_one("#step-body", Static).update(step.body)
         self.query_one("#step-note-label", Static).update(content.text("note_label") + ":")
         self.query_one("#step-note", Static).update(row.note if row and row.note else content.text("note_empty"))
         self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
+
+    def _tool_summary(self, key: str) -> str:
+        t = self.app.content.text
+        tool = tool_of(key)
+        if tool is None:
+            return ""
+        project_id = self.project.id
+        if tool == "prep":
+            prep = self.store.get_preparation(project_id)
+            done = sum((prep.website_consulted, prep.form_filled, bool(prep.terugmelden)))
+            summary = t("prep_summary", done=done, total=3)
+        elif tool == "processes":
+            from hr_wizard.screens.processes import progress_line
+
+            summary = progress_line(self.app, self.store, project_id)
+        elif tool == "terugmeldingen":
+            from hr_wizard.screens.terugmeldingen import counts_line
+
+            summary = t("tm_summary", counts=counts_line(self.app, self.store, project_id))
+        else:
+            summary = t("roster_summary", count=self.store.roster_count(project_id))
+        return f"{summary}\n{t('tool_open', tool=t('tool_' + tool))}"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_tool":
+            option = self.query_one(StepList).highlighted_option if self.is_mounted else None
+            return bool(option and option.id and tool_of(option.id))
+        return True
+
+    def action_open_tool(self) -> None:
+        tool = tool_of(self.current_step.key)
+        if tool == "roster":
+            self.action_roster()
+        elif tool == "prep":
+            from hr_wizard.screens.preparation import PreparationScreen
+
+            self.app.push_screen(PreparationScreen(self.store, self.project))
+        elif tool == "processes":
+            from hr_wizard.screens.processes import ProcessesScreen
+
+            self.app.push_screen(ProcessesScreen(self.store, self.project))
+        elif tool == "terugmeldingen":
+            from hr_wizard.screens.terugmeldingen import TerugmeldingenScreen
+
+            self.app.push_screen(TerugmeldingenScreen(self.store, self.project))
 
     def _update_progress(self) -> None:
         content = self.app.content
@@ -112,6 +172,7 @@ class RoadmapScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and not event.option_id.startswith("part:"):
             self._show(event.option_id)
+            self.refresh_bindings()
             self.store.set_setting(last_step_setting(self.project.id), event.option_id)
 
     # --- actions ----------------------------------------------------------
@@ -131,6 +192,7 @@ class RoadmapScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._update_progress()
+        self._show(self.current_step.key)
 
     def action_roster(self) -> None:
         from hr_wizard.screens.roster import RosterScreen

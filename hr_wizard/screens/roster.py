@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from hr_wizard.applications import STATUSES, status_of
 from hr_wizard.errors import StoreError
@@ -17,6 +17,7 @@ from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.confirm import ConfirmScreen
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
+from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.roster_table import RosterTable
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class RosterScreen(Screen[None]):
         yield Static("", id="roster-summary", markup=False)
         yield Static("", id="roster-columns", markup=False)
         yield RosterTable(self._format_row, id="roster")
-        yield Footer(show_command_palette=False)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente

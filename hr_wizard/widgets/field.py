@@ -43,8 +43,10 @@ class Field(Vertical):
     Field > .field--message.-empty { display: none; }
     """
 
-    def __init__(self, label: str, check: CheckFunction, *, value: str = "", placeholder: str = "", id: str | None = None) -> None:
+    def __init__(self, label: str, check: CheckFunction, *, value: str = "", placeholder: str = "", id: str | None = None,
+                 compact: bool = False) -> None:
         super().__init__(id=id)
+        self.compact = compact
         self.label = label
         self.check = check
         self._value = value
@@ -58,6 +60,7 @@ class Field(Vertical):
             placeholder=self._placeholder,
             validators=[CheckValidator(self.check)],
             validate_on={"changed", "blur", "submitted"},
+            compact=self.compact,
         )
         yield Static("", classes="field--message -empty", markup=False)
 

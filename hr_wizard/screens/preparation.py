@@ -1,0 +1,72 @@
+"""Fase 1, De voorbereiding: the checklist and the record of the aanvraagformulier."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Header, Static
+
+from hr_wizard import validation
+from hr_wizard.inventory import PREPARATION_RULES, YES_NO, YES_NO_UNKNOWN
+from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
+from hr_wizard.widgets.choice import ChoiceField
+from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.toggles import TextCheckbox
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Preparation, Project
+    from hr_wizard.store import Store
+
+
+class PreparationScreen(FormScreen):
+    AUTO_FOCUS = "#website_consulted"
+
+    def __init__(self, store: Store, project: Project) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.record: Preparation = store.get_preparation(project.id)
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.text
+        r = self.record
+        date = validation.format_date(r.sent_on) if r.sent_on else ""
+        yield Header(icon="")
+        with VerticalScroll(id="form"):
+            yield Static(t("prep_intro"), classes="intro", markup=False)
+            yield TextCheckbox(t("prep_website"), r.website_consulted, id="website_consulted")
+            yield TextCheckbox(t("prep_form"), r.form_filled, id="form_filled")
+            yield Static(t("prep_form_also"), classes="stress", markup=False)
+            yield ChoiceField(t("prep_terugmelden"), [(v, v) for v in YES_NO_UNKNOWN], r.terugmelden, id="terugmelden")
+            yield Static(t("prep_record"), classes="section", markup=False)
+            yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder="24-04-2026", id="sent_on", compact=True)
+            yield Field(t("prep_contact_naam"), PREPARATION_RULES["contact_naam"], value=r.contact_naam,
+                        placeholder=t("intake_naam_placeholder"), id="contact_naam", compact=True)
+            yield Field(t("prep_contact_email"), PREPARATION_RULES["contact_email"], value=r.contact_email,
+                        placeholder=t("intake_email_placeholder"), id="contact_email", compact=True)
+            yield ChoiceField(t("prep_existing"), [(v, v) for v in YES_NO], r.existing_connection, id="existing_connection")
+            yield Field(t("prep_debiteur"), validation.debiteurnummer, value=self.project.debiteurnummer,
+                        placeholder="12345678", id="debiteurnummer", compact=True)
+            yield Field(t("prep_note"), PREPARATION_RULES["note"], value=r.note, id="note", compact=True)
+            yield Static("", id="form-other", markup=False)
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.project.gemeente
+        self.sub_title = self.app.content.text("prep_title")
+
+    def persist(self, values: dict[str, Any]) -> None:
+        debiteur = values.pop("debiteurnummer", None)
+        if debiteur is not None and debiteur != self.project.debiteurnummer:
+            self.store.set_project_debiteurnummer(self.project.id, debiteur)
+            self.project.debiteurnummer = debiteur
+        changes = changed_values(self.record, values)
+        if changes:
+            self.record = self.store.save_preparation(self.project.id, self.record.version, **changes)
+
+    def describe(self, record: Preparation) -> str:
+        shown = {name: as_form_value(getattr(record, name)) for name in ("terugmelden", "sent_on", "contact_naam", "note")}
+        return " · ".join(f"{name}: {value}" for name, value in shown.items() if value)

@@ -1,0 +1,153 @@
+"""Fase 2: every process that uses data about companies, and whether it uses the HR yet."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, OptionList, Static
+
+from hr_wizard import validation
+from hr_wizard.errors import StoreError
+from hr_wizard.inventory import PROCESS_RULES, SOURCE_DONE, SOURCES
+from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
+from hr_wizard.widgets.choice import ChoiceField
+from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.options import plain_option
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Process, Project
+    from hr_wizard.store import Store
+
+
+def progress_line(app, store: Store, project_id: int) -> str:
+    done, total = store.process_progress(project_id)
+    return app.content.text("proc_progress", done=done, total=total)
+
+
+class ProcessesScreen(Screen[None]):
+    AUTO_FOCUS = "#process-list"
+    BINDINGS = [
+        Binding("f4", "new", "Nieuw", id="processes.new"),
+        Binding("f8", "delete", "Verwijder", id="processes.delete"),
+        Binding("escape", "back", "Terug", id="processes.back"),
+    ]
+
+    def __init__(self, store: Store, project: Project) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.rows: dict[str, Process] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="process-progress", markup=False)
+        yield OptionList(id="process-list")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.project.gemeente
+        self.sub_title = self.app.content.text("proc_title")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        t = self.app.content.text
+        processes = self.store.processes(self.project.id)
+        self.rows = {str(p.id): p for p in processes}
+        self.query_one("#process-progress", Static).update(progress_line(self.app, self.store, self.project.id))
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if not processes:
+            options.add_option(plain_option(t("proc_empty"), id="none", disabled=True))
+            return
+        for process in processes:
+            mark = "[x]" if process.source == SOURCE_DONE else "[~]" if process.source == "beide" else "[ ]"
+            switch = f" · {t('proc_switch_short')} {validation.format_date(process.switch_on)}" if process.switch_on else ""
+            afdeling = f" ({process.afdeling})" if process.afdeling else ""
+            options.add_option(plain_option(f"{mark} {process.naam}{afdeling} · {process.source}{switch}", id=str(process.id)))
+        options.highlighted = min(highlighted or 0, len(processes) - 1)
+
+    def _current(self) -> Process | None:
+        option = self.query_one(OptionList).highlighted_option
+        return self.rows.get(option.id) if option else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        process = self.rows.get(event.option.id or "")
+        if process is not None:
+            self.app.push_screen(ProcessFormScreen(self.store, self.project, self.store.get_process(process.id)))
+
+    def action_new(self) -> None:
+        self.app.push_screen(ProcessFormScreen(self.store, self.project, None))
+
+    def action_delete(self) -> None:
+        process = self._current()
+        if process is None:
+            return
+        t = self.app.content.text
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.store.delete_process(process.id)
+                except StoreError as error:  # a read-only file
+                    self.notify(str(error), severity="error")
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(t("proc_confirm_delete", naam=process.naam)), confirmed)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class ProcessFormScreen(FormScreen):
+    """One process. It is stored as soon as it has a valid name; after that every change."""
+
+    AUTO_FOCUS = "#naam Input"
+
+    def __init__(self, store: Store, project: Project, process: Process | None) -> None:
+        super().__init__()
+        self.store = store
+        self.project = project
+        self.record = process
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.text
+        p = self.record
+        value = (lambda name: "" if p is None else as_form_value(getattr(p, name)))
+        switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
+        yield Header(icon="")
+        with VerticalScroll(id="form"):
+            yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder="Vergunning horeca", id="naam", compact=True)
+            yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder="Afd. Vergunningen", id="afdeling", compact=True)
+            yield Field(t("proc_eigenaar"), PROCESS_RULES["eigenaar"], value=value("eigenaar"), placeholder=t("intake_naam_placeholder"), id="eigenaar", compact=True)
+            yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder="KvK-nummer, naam, vestigingsadres", id="hr_data", compact=True)
+            yield ChoiceField(t("proc_source"), [(s, s) for s in SOURCES], p.source if p else SOURCES[0], id="source")
+            yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder="01-07-2026", id="switch_on", compact=True)
+            yield Field(t("proc_note"), PROCESS_RULES["note"], value=value("note"), id="note", compact=True)
+            yield Static("", id="form-other", markup=False)
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.project.gemeente
+        self.sub_title = self.app.content.text("proc_form_title")
+
+    def persist(self, values: dict[str, Any]) -> None:
+        if self.record is None:
+            if values.get("naam"):
+                self.record = self.store.create_process(self.project.id, **values)
+            return
+        changes = changed_values(self.record, values)
+        if changes:
+            self.record = self.store.save_process(self.record.id, self.record.version, **changes)
+
+    def describe(self, record: Process) -> str:
+        return f"{record.naam} · {record.source}"
