@@ -7,12 +7,14 @@ tests/test_import_hygiene.py). The store is imported inside the worker thread.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
+from hr_wizard import messages
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.roadmap import Content
 from hr_wizard.screens.help import HelpScreen, keys_of
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
 class HrWizardApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True),
-        Binding("f1", "help", "Hulp", id="app.help"),
+        Binding("ctrl+q", "quit", id="app.quit", priority=True),
+        Binding("f1", "help", id="app.help"),
     ]
 
     def __init__(self, location: str, content: Content) -> None:
@@ -40,6 +42,33 @@ class HrWizardApp(App[None]):
         self.store: Store | None = None
         self.project: Project | None = None
         self.title = content.text("app_title")
+        messages.use(content.messages)  # the input rules and errors speak the gemeente's texts too
+        self._localise_bindings(self)
+
+    # --- key descriptions from the content file ------------------------------
+
+    def _localise_bindings(self, node) -> None:
+        """Give every hr-wizard binding (those with an id) its description from [keys].
+
+        Textual hides a binding that had no description when it was made, so whether it
+        shows is taken from the class's own BINDINGS."""
+        keys = self.content.keys
+        shows = {binding.id: binding.show for cls in reversed(type(node).__mro__)
+                 for binding in cls.__dict__.get("BINDINGS", []) if isinstance(binding, Binding) and binding.id}
+        for key, bindings in node._bindings.key_to_bindings.items():
+            node._bindings.key_to_bindings[key] = [
+                replace(binding, description=keys[binding.id], show=shows.get(binding.id, binding.show))
+                if binding.id in keys else binding
+                for binding in bindings
+            ]
+
+    def _register(self, parent, *widgets, **kwargs):
+        # Textual has no public hook for "a widget joined the app"; _register is where every
+        # screen and widget passes, once, before its bindings are shown (pinned Textual; tested).
+        registered = super()._register(parent, *widgets, **kwargs)
+        for widget in registered:
+            self._localise_bindings(widget)
+        return registered
 
     def on_mount(self) -> None:
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH

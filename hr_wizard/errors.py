@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hr_wizard.messages import text
 from hr_wizard.paths import display_location
 
 
@@ -20,16 +21,12 @@ class NotADatabaseError(StoreError):
 
     def __init__(self, path: Path, why: str) -> None:
         self.path = path
-        super().__init__(f"Het bestand {path} is geen bruikbare HR-wizard-database: {why}")
+        super().__init__(text("error_not_a_database", path=path, why=why))
 
 
 class NewerDatabaseError(StoreError):
     def __init__(self, location: str, revision: str) -> None:
-        super().__init__(
-            f"De database {display_location(location)} is gemaakt met een nieuwere versie van hr-wizard "
-            f"(schemaversie {revision}). Deze versie kan hem niet openen en verandert er niets aan. "
-            "Installeer de nieuwste versie van hr-wizard."
-        )
+        super().__init__(text("error_newer_database", location=display_location(location), revision=revision))
 
 
 class UnusableLocationError(StoreError):
@@ -38,7 +35,7 @@ class UnusableLocationError(StoreError):
 
 class ReadOnlyError(StoreError):
     def __init__(self) -> None:
-        super().__init__("De database is alleen te lezen. Deze wijziging is niet bewaard.")
+        super().__init__(text("error_readonly"))
 
 
 class ConflictError(StoreError):
@@ -46,7 +43,4 @@ class ConflictError(StoreError):
 
     def __init__(self, current: object) -> None:
         self.current = current
-        super().__init__(
-            "Iemand anders heeft dit intussen ook gewijzigd. Uw wijziging is niet bewaard; "
-            "u ziet hieronder de andere versie."
-        )
+        super().__init__(text("error_conflict"))

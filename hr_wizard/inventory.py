@@ -14,10 +14,10 @@ SOURCES = ("eigen registratie", "Handelsregister", "beide")
 SOURCE_DONE = "Handelsregister"  # a process is over when the HR is its only source
 
 PROCESS_RULES: dict[str, Callable[[str], Check]] = {
-    "naam": lambda s: v.short_text(s, "De naam van het proces", "Vergunning horeca", required=True, max_length=80),
+    "naam": lambda s: v.short_text(s, "proces_naam", required=True, max_length=80),
     "afdeling": lambda s: v.optional(v.team_name(s), s),
     "eigenaar": lambda s: v.optional(v.person_name(s), s),
-    "hr_data": lambda s: v.short_text(s, "Welke HR-gegevens", "KvK-nummer, naam, vestigingsadres"),
+    "hr_data": lambda s: v.short_text(s, "hr_data"),
     "switch_on": v.optional_date,
     "note": v.note,
 }

@@ -65,6 +65,8 @@ class Content:
     application: dict[str, str] = field(default_factory=dict)
     explain: dict[str, Explanation] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    messages: dict[str, str] = field(default_factory=dict)  # the input rules' messages (validation.py)
+    keys: dict[str, str] = field(default_factory=dict)  # key descriptions, by binding id
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -152,6 +154,8 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
     settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
+    messages = {name: _text(path, f"messages.{name}", value) for name, value in _table(path, data, "messages").items()}
+    keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
     missing = _INT_SETTINGS.keys() - settings.keys()
     if missing:
         raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
@@ -187,20 +191,25 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
                 }
             )
         raw_parts.append({"key": key, "title": title, "steps": raw_steps})
-    return facts, ui, raw_parts, application, explain, settings
+    return facts, ui, raw_parts, application, explain, settings, messages, keys
 
 
 def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict], application: dict,
-                     explain: dict, settings: dict) -> None:
+                     explain: dict, settings: dict, messages: dict, keys: dict) -> None:
     steps = {step["key"]: step for part in parts for step in part["steps"]}
-    known_tables = {"facts", "ui", "steps", "settings", "application", "explain"}
+    known_tables = {"facts", "ui", "steps", "settings", "application", "explain", "messages", "keys"}
     for table in data:
         if table not in known_tables:
-            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
+            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [messages], [keys], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
         if not isinstance(data[table], dict):
             raise ContentError(path, f"'{table}' moet een tabel zijn, zoals [{table}].")
     for name, value in data.get("settings", {}).items():
         settings[name] = _check_setting(path, name, value)
+    for table, texts in (("messages", messages), ("keys", keys)):
+        for name, value in data.get(table, {}).items():
+            if name not in texts:
+                raise ContentError(path, f"onbekende tekst '{table}.{name}'.")
+            texts[name] = _text(path, f"{table}.{name}", value)
     for name, value in data.get("application", {}).items():
         if name not in application:
             raise ContentError(path, f"onbekende tekst 'application.{name}'.")
@@ -257,22 +266,28 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
 
     Raises ContentError with a Dutch message naming the file and the fault.
     """
-    facts, ui, parts, application, explain, settings = _parse_packaged(packaged, _read_toml(packaged))
+    facts, ui, parts, application, explain, settings, messages, keys = _parse_packaged(packaged, _read_toml(packaged))
     # A text may use the facts, and the values the screen passes in: exactly the names the
     # packaged text uses ({done}, {naam}, ...). An override cannot ask for a value no screen gives.
     passed_in = {}
     for table, texts in (("ui", ui), ("application", application)):
         for name, template in texts.items():
             passed_in[f"{table}.{name}"] = frozenset(_fill_names(packaged, f"{table}.{name}", template) - facts.keys())
+    # The input rules fill in their own values only ({label}, {count}, ...), never facts.
+    rule_values = {name: frozenset(_fill_names(packaged, f"messages.{name}", template)) for name, template in messages.items()}
     sources = [packaged]
     blame = packaged
     if override is not None and override.exists():
-        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain, settings)
+        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain, settings, messages, keys)
         sources.append(override)
         blame = override
     for table, texts in (("ui", ui), ("application", application)):
         for name, template in texts.items():
             _fill_facts(blame, f"{table}.{name}", template, facts, passed_in[f"{table}.{name}"])
+    for name, template in messages.items():
+        _fill_facts(blame, f"messages.{name}", template, {}, rule_values[name])
+    for name, text in keys.items():
+        _fill_facts(blame, f"keys.{name}", text, {}, frozenset())
     for key, panel in explain.items():
         for name, template in panel.items():
             _fill_facts(blame, f"explain.{key}.{name}", template, facts, frozenset())
@@ -291,8 +306,8 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
                 )
             )
         built_parts.append(Part(key=part["key"], title=part["title"], steps=tuple(steps)))
-    keys = [step.key for part in built_parts for step in part.steps]
-    if len(keys) != len(set(keys)):
+    step_keys = [step.key for part in built_parts for step in part.steps]
+    if len(step_keys) != len(set(step_keys)):
         raise ContentError(packaged, "twee stappen hebben dezelfde sleutel.")
     return Content(
         facts=facts,
@@ -302,4 +317,12 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
         application=application,
         explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS}) for key, panel in explain.items()},
         settings=settings,
+        messages=messages,
+        keys=keys,
     )
+
+
+def packaged_messages(packaged: Path = PACKAGED_CONTENT) -> dict[str, str]:
+    """Only the [messages] of the packaged file, for the input rules when no app loaded content."""
+    data = _read_toml(packaged)
+    return {name: _text(packaged, f"messages.{name}", value) for name, value in _table(packaged, data, "messages").items()}

@@ -29,6 +29,7 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
+from hr_wizard.messages import text
 from hr_wizard.models import (
     STEP_STATUSES,
     Application,
@@ -42,7 +43,7 @@ from hr_wizard.models import (
     TerugmeldingStatus,
     utcnow,
 )
-from hr_wizard.paths import is_url
+from hr_wizard.paths import display_location, is_url
 
 # The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
 HEAD_REVISION = "0004"
@@ -159,18 +160,18 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
-        raise UnusableLocationError(f"{path} is een map, geen bestand. Geef de naam van een databasebestand op, bijvoorbeeld {path / 'hr-wizard.sqlite'}") from None
+        raise UnusableLocationError(text("error_is_folder", path=path, example=path / "hr-wizard.sqlite")) from None
     except PermissionError:
-        raise UnusableLocationError(f"U mag het bestand {path} niet lezen. Vraag de beheerder om leesrechten, of kies een ander bestand met --db.") from None
+        raise UnusableLocationError(text("error_no_read", path=path)) from None
     if len(header) == 0:
-        raise NotADatabaseError(path, "het bestand is leeg.")
+        raise NotADatabaseError(path, text("why_empty"))
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotADatabaseError(path, "het is geen SQLite-database.")
+        raise NotADatabaseError(path, text("why_not_sqlite"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
     if page_count and path.stat().st_size < page_size * page_count:
-        raise NotADatabaseError(path, "het bestand is afgekapt (er ontbreekt een deel).")
+        raise NotADatabaseError(path, text("why_truncated"))
 
 
 def _create_sqlite_file(path: Path) -> None:
@@ -185,10 +186,7 @@ def _create_sqlite_file(path: Path) -> None:
         connection.close()
         os.replace(temp, path)  # atomic: no half-made database at the real name
     except OSError as exc:
-        raise UnusableLocationError(
-            f"Hier kan geen database worden gemaakt: {path.parent} ({exc.strerror or exc}). "
-            "Kies een map waarin u mag schrijven, bijvoorbeeld: hr-wizard --db ~/hr-wizard.sqlite"
-        ) from None
+        raise UnusableLocationError(text("error_cannot_create", folder=path.parent, reason=exc.strerror or exc)) from None
 
 
 def _is_writable(path: Path) -> bool:
@@ -288,21 +286,18 @@ class Store:
         except Exception as exc:  # sqlite3.DatabaseError: malformed, encrypted, ...
             engine.dispose()
             if path is not None:
-                raise NotADatabaseError(path, f"SQLite kan het niet lezen ({exc.__cause__ or exc}).") from None
+                raise NotADatabaseError(path, text("why_unreadable", reason=exc.__cause__ or exc)) from None
             raise
         if revision == "foreign":
             engine.dispose()
-            raise NotADatabaseError(path or Path(location), "het is een database van een ander programma.")
+            raise NotADatabaseError(path or Path(location), text("why_foreign"))
         if revision is not None and revision not in KNOWN_REVISIONS:
             engine.dispose()
             raise NewerDatabaseError(location, revision)
         if revision != HEAD_REVISION:
             if readonly:
                 engine.dispose()
-                raise StoreError(
-                    f"De database {location} moet worden bijgewerkt naar een nieuwe versie, "
-                    "maar u mag er niet in schrijven. Vraag schrijfrechten aan de beheerder."
-                )
+                raise StoreError(text("error_migrate_readonly", location=display_location(location)))
             _migrate(engine, path, revision)
         return cls(engine, location, readonly)
 
@@ -436,7 +431,7 @@ class Store:
         with self._write() as session:
             row = session.get(model, record_id)
             if row is None:
-                raise StoreError(gone)
+                raise StoreError(text(gone))
             if row.version != expected_version:
                 session.expunge(row)  # keep its loaded values; the rollback would expire them
                 raise ConflictError(row)
@@ -456,7 +451,7 @@ class Store:
     def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
         """Apply `changes` if nobody saved this application since `expected_version`."""
         return self._save_versioned(Application, "aanvraag", APPLICATION_FIELDS, application_id, expected_version,
-                                    "Deze aanvraag bestaat niet meer; iemand anders heeft hem verwijderd.", changes)
+                                    "error_gone_application", changes)
 
     def forget_application(self, application_id: int) -> bool:
         """"Medewerker vergeten" (AVG): erase the application with every personal field.
@@ -564,7 +559,7 @@ class Store:
                 else:
                     raise ConflictError(self.get_preparation(project_id))
         return self._save_versioned(Preparation, "voorbereiding", PREPARATION_FIELDS, project_id, expected_version,
-                                    "De voorbereiding bestaat niet meer.", changes)
+                                    "error_gone_preparation", changes)
 
     # --- Fase 2: process inventory -------------------------------------------
 
@@ -590,7 +585,7 @@ class Store:
 
     def save_process(self, process_id: int, expected_version: int, **changes: Any) -> Process:
         return self._save_versioned(Process, "proces", PROCESS_FIELDS, process_id, expected_version,
-                                    "Dit proces bestaat niet meer; iemand anders heeft het verwijderd.", changes)
+                                    "error_gone_process", changes)
 
     def delete_process(self, process_id: int) -> None:
         with self._write() as session:
@@ -641,23 +636,23 @@ class Store:
 
     def save_terugmelding(self, terugmelding_id: int, expected_version: int, **changes: Any) -> Terugmelding:
         return self._save_versioned(Terugmelding, "terugmelding", TERUGMELDING_FIELDS, terugmelding_id, expected_version,
-                                    "Deze terugmelding bestaat niet meer.", changes)
+                                    "error_gone_terugmelding", changes)
 
     def move_terugmelding(self, terugmelding_id: int, expected_version: int, status: str, on: dt.date) -> Terugmelding:
         """Change the status, if Digimelding advises that transition; the history keeps the date."""
         with self._write() as session:
             row = session.get(Terugmelding, terugmelding_id)
             if row is None:
-                raise StoreError("Deze terugmelding bestaat niet meer.")
+                raise StoreError(text("error_gone_terugmelding"))
             if row.version != expected_version:
                 session.expunge(row)
                 raise ConflictError(row)
             if not tm.can_move(row.status, status):
-                raise TransitionError(f"Van '{row.status}' naar '{status}' kan niet.")
+                raise TransitionError(text("error_transition", old=row.status, new=status))
             if status == "gemeld":
                 missing = tm.missing_for_report(row.model_dump())
                 if missing:
-                    raise TransitionError("Nog niet compleet: " + ", ".join(sorted(missing)))
+                    raise TransitionError(text("error_incomplete", fields=", ".join(sorted(missing))))
             row.status = status
             row.version += 1
             row.updated_at = utcnow()
@@ -678,7 +673,7 @@ class Store:
             if row is None:
                 return
             if row.status != "concept":
-                raise TransitionError("Een verstuurde terugmelding kan niet worden verwijderd; zet hem op 'ingetrokken'.")
+                raise TransitionError(text("error_delete_sent"))
             for history in session.exec(select(TerugmeldingStatus).where(TerugmeldingStatus.terugmelding_id == row.id)):
                 session.delete(history)
             session.delete(row)

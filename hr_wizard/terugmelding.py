@@ -34,9 +34,9 @@ REQUIRED = ("kvk_nummer", "object", "attribute", "betwijfelde_waarde", "peilmome
 
 _RULES: dict[str, Callable[[str], Check]] = {
     "vestigingsnummer": v.vestigingsnummer,
-    "attribute": lambda s: v.short_text(s, "Het kenmerk in het HR", "postadres"),
-    "betwijfelde_waarde": lambda s: v.short_text(s, "De betwijfelde waarde", "Stationsstraat 1, 3511 AB Utrecht"),
-    "voorgestelde_waarde": lambda s: v.short_text(s, "De voorgestelde waarde", "Postbus 100, 3500 AA Utrecht"),
+    "attribute": lambda s: v.short_text(s, "attribute"),
+    "betwijfelde_waarde": lambda s: v.short_text(s, "betwijfeld"),
+    "voorgestelde_waarde": lambda s: v.short_text(s, "voorgesteld"),
     "peilmoment": v.parse_date,
     "toelichting": v.toelichting,
     "referentie": v.reference,

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KENMERK_EXAMPLE = "Afd. Werk en Inkomen / M.E de Werker"
+from hr_wizard import messages as _messages
+
 KENMERK_MAX = 60
 NAME_MAX = 80
 NOTE_MAX = 2000
@@ -30,8 +31,18 @@ def _ok(value: str) -> Check:
     return Check(True, value)
 
 
-def _fail(value: str, message: str) -> Check:
-    return Check(False, value, message)
+def _fail(value: str, key: str, **values: object) -> Check:
+    """A refusal with the message `key` from the content file's [messages], filled in."""
+    return Check(False, value, _messages.text(key, **values))
+
+
+def messages() -> dict[str, str]:
+    return _messages.table()
+
+
+def _word(key: str) -> str:
+    """A label or example used inside messages, such as "De naam van de gemeente"."""
+    return messages()[key]
 
 
 def _has_control(text: str, allow: str = "") -> bool:
@@ -57,48 +68,49 @@ _NAME_PUNCT = set(" .-'’")
 _ORG_PUNCT = set(" .-'’()&,/")
 
 
-def _name_like(value: str, label: str, example: str, punct: set[str], digits: bool) -> Check:
+def _name_like(value: str, kind: str, punct: set[str], digits: bool) -> Check:
+    label, example = _word(f"label_{kind}"), _word(f"example_{kind}")
     if _has_control(value):
-        return _fail(value, f"{label} bevat een onzichtbaar teken of een regeleinde. Typ alleen letters, bijvoorbeeld: {example}")
+        return _fail(value, "name_control", label=label, example=example)
     text = _tidy(value)
     if not text:
-        return _fail(value, f"Vul {label.lower()} in, bijvoorbeeld: {example}")
+        return _fail(value, "name_empty", label_lower=label.lower(), example=example)
     if len(text) > NAME_MAX:
-        return _fail(value, f"{label} is te lang: {len(text)} tekens, het mogen er hoogstens {NAME_MAX} zijn. Bijvoorbeeld: {example}")
+        return _fail(value, "name_long", label=label, count=len(text), max=NAME_MAX, example=example)
     bad = [ch for ch in text if not (_is_latin_letter(ch) or ch in punct or (digits and ch.isdigit() and ch.isascii()))]
     if bad:
-        return _fail(value, f"{label} bevat een teken dat niet kan: '{bad[0]}'. Bijvoorbeeld: {example}")
+        return _fail(value, "name_char", label=label, char=bad[0], example=example)
     if sum(_is_latin_letter(ch) for ch in text) < 2:
-        return _fail(value, f"{label} moet minstens 2 letters hebben. Bijvoorbeeld: {example}")
+        return _fail(value, "name_short", label=label, example=example)
     return _ok(text)
 
 
 def gemeente_name(value: str) -> Check:
-    return _name_like(value, "De naam van de gemeente", "Gemeente Utrecht", _ORG_PUNCT, digits=True)
+    return _name_like(value, "gemeente", _ORG_PUNCT, digits=True)
 
 
 def person_name(value: str) -> Check:
-    return _name_like(value, "De naam", "Mila de Vries", _NAME_PUNCT, digits=False)
+    return _name_like(value, "person", _NAME_PUNCT, digits=False)
 
 
 def team_name(value: str) -> Check:
-    return _name_like(value, "Het team of de afdeling", "Afd. Werk en Inkomen", _ORG_PUNCT, digits=True)
+    return _name_like(value, "team", _ORG_PUNCT, digits=True)
 
 
 # --- e-mail ---------------------------------------------------------------
 
 
 def work_email(value: str) -> Check:
-    example = "m.devries@utrecht.nl"
+    example = _word("example_email")
     text = value.strip()
     if not text:
-        return _fail(value, f"Vul een werk-e-mailadres in, bijvoorbeeld: {example}")
+        return _fail(value, "email_empty", example=example)
     if _has_control(text) or " " in text:
-        return _fail(value, f"Een e-mailadres heeft geen spaties of onzichtbare tekens. Bijvoorbeeld: {example}")
+        return _fail(value, "email_space", example=example)
     if len(text) > 254:
-        return _fail(value, f"Dit e-mailadres is te lang. Bijvoorbeeld: {example}")
+        return _fail(value, "email_long", example=example)
     if "@" not in text:
-        return _fail(value, f"Er ontbreekt een @ in het e-mailadres. Bijvoorbeeld: {example}")
+        return _fail(value, "email_at", example=example)
     from email_validator import (  # deferred: not on the start-up path
         EmailNotValidError,
         validate_email,
@@ -107,9 +119,9 @@ def work_email(value: str) -> Check:
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
-        return _fail(value, f"Dit is geen geldig e-mailadres. Controleer de schrijfwijze, bijvoorbeeld: {example}")
+        return _fail(value, "email_invalid", example=example)
     except Exception:  # email-validator can reject exotic input with other errors
-        return _fail(value, f"Dit is geen geldig e-mailadres. Bijvoorbeeld: {example}")
+        return _fail(value, "email_invalid", example=example)
     return _ok(result.normalized)
 
 
@@ -128,28 +140,27 @@ def normalise_kenmerk(value: str) -> str:
 
 def kenmerk(value: str) -> Check:
     """The Kenmerk on kvk.nl: team or afdeling, a slash, the contactpersoon."""
-    example = KENMERK_EXAMPLE
+    example = _word("example_kenmerk")
     if _has_control(value):
-        return _fail(value, f"Het Kenmerk bevat een onzichtbaar teken of een regeleinde. Bijvoorbeeld: {example}")
+        return _fail(value, "kenmerk_control", example=example)
     text = _tidy(value)
     if not text:
-        return _fail(value, f"Vul het Kenmerk in: uw team of afdeling, een schuine streep en de contactpersoon. Bijvoorbeeld: {example}")
+        return _fail(value, "kenmerk_empty", example=example)
     slashes = text.count("/")
     if slashes == 0:
-        return _fail(value, f"Het Kenmerk mist de schuine streep / tussen team en contactpersoon. Bijvoorbeeld: {example}")
+        return _fail(value, "kenmerk_no_slash", example=example)
     if slashes > 1:
-        return _fail(value, f"Het Kenmerk mag maar één schuine streep / hebben, tussen team en contactpersoon. Bijvoorbeeld: {example}")
+        return _fail(value, "kenmerk_slashes", example=example)
     normal = normalise_kenmerk(text)
     team, person = normal.split(" / ")
-    for part, label in ((team, "Het team of de afdeling"), (person, "De contactpersoon")):
+    for part in (team, person):
         bad = [ch for ch in part if not (_is_latin_letter(ch) or (ch.isdigit() and ch.isascii()) or ch in _KENMERK_PUNCT)]
         if bad:
-            return _fail(value, f"Het Kenmerk bevat een teken dat niet kan: '{bad[0]}'. Gebruik letters, cijfers, spaties en . , - ' & ( ). Bijvoorbeeld: {example}")
+            return _fail(value, "kenmerk_char", char=bad[0], example=example)
         if len(part) < 2 or not any(_is_latin_letter(ch) for ch in part):
-            where = "vóór" if part is team else "na"
-            return _fail(value, f"{label} {where} de schuine streep is te kort: minstens 2 tekens met een letter. Bijvoorbeeld: {example}")
+            return _fail(value, "kenmerk_team_short" if part is team else "kenmerk_person_short", example=example)
     if len(normal) > KENMERK_MAX:
-        return _fail(value, f"Het Kenmerk is te lang: {len(normal)} tekens, het mogen er hoogstens {KENMERK_MAX} zijn. Kort de afdeling af, bijvoorbeeld: {example}")
+        return _fail(value, "kenmerk_long", count=len(normal), max=KENMERK_MAX, example=example)
     return _ok(normal)
 
 
@@ -161,14 +172,15 @@ def compose_kenmerk(team: str, person: str) -> str:
 # --- identifiers ----------------------------------------------------------
 
 
-def _digits(value: str, length: int, label: str, example: str) -> Check:
+def _digits(value: str, length: int, kind: str) -> Check:
+    label, example = _word(f"label_{kind}"), _word(f"example_{kind}")
     text = "".join(value.split()) if not _has_control(value, allow=" \t") else value
     if not text:
-        return _fail(value, f"Vul het {label} in: precies {length} cijfers, bijvoorbeeld {example}")
+        return _fail(value, "digits_empty", label=label, length=length, example=example)
     if not (text.isascii() and text.isdigit()):
-        return _fail(value, f"Een {label} heeft alleen cijfers, precies {length}, bijvoorbeeld {example}")
+        return _fail(value, "digits_only", label=label, length=length, example=example)
     if len(text) != length:
-        return _fail(value, f"Een {label} heeft precies {length} cijfers, bijvoorbeeld {example}. U typte er {len(text)}.")
+        return _fail(value, "digits_length", label=label, length=length, example=example, count=len(text))
     return _ok(text)
 
 
@@ -177,42 +189,42 @@ KVK_NOT_REGISTERED = "22222222"
 
 def kvk_nummer(value: str, *, not_registered: bool = False) -> Check:
     """8 digits; no checksum (older numbers fail mod-11). 22222222 only for 'staat niet ingeschreven'."""
-    check = _digits(value, 8, "KvK-nummer", "69599084")
+    check = _digits(value, 8, "kvk")
     if not check.ok:
         return check
     if check.value == KVK_NOT_REGISTERED and not not_registered:
-        return _fail(value, "22222222 is alleen voor een organisatie die niet is ingeschreven. Kies dan 'organisatie staat niet ingeschreven', of typ het echte KvK-nummer, bijvoorbeeld 69599084")
+        return _fail(value, "kvk_not_registered_only")
     if not_registered and check.value != KVK_NOT_REGISTERED:
-        return _fail(value, "Bij 'organisatie staat niet ingeschreven' is het KvK-nummer altijd 22222222.")
+        return _fail(value, "kvk_not_registered_must")
     return check
 
 
 def vestigingsnummer(value: str) -> Check:
-    return _digits(value, 12, "vestigingsnummer", "000038509504")
+    return _digits(value, 12, "vestiging")
 
 
 def rsin(value: str) -> Check:
-    check = _digits(value, 9, "RSIN", "002454221")
+    check = _digits(value, 9, "rsin")
     if not check.ok:
         return check
     from stdnum.nl import bsn  # the RSIN uses the same elfproef as the BSN
 
     if not bsn.is_valid(check.value):
-        return _fail(value, "Dit RSIN klopt niet: de elfproef faalt. Controleer de cijfers, bijvoorbeeld 002454221")
+        return _fail(value, "rsin_elfproef")
     return check
 
 
 def postcode(value: str) -> Check:
-    example = "2601 DC"
+    example = _word("example_postcode")
     if _has_control(value) or not value.strip():
-        return _fail(value, f"Vul een postcode in: 4 cijfers en 2 letters, bijvoorbeeld {example}")
+        return _fail(value, "postcode_empty", example=example)
     from stdnum.exceptions import ValidationError
     from stdnum.nl import postcode as stdnum_postcode
 
     try:
         return _ok(stdnum_postcode.validate(value))
     except ValidationError:
-        return _fail(value, f"Dit is geen Nederlandse postcode: 4 cijfers en 2 letters, bijvoorbeeld {example}")
+        return _fail(value, "postcode_invalid", example=example)
 
 
 _DEBITEUR = re.compile(r"[A-Za-z0-9-]+")
@@ -224,9 +236,9 @@ def debiteurnummer(value: str) -> Check:
     if not text:
         return _ok("")
     if len(text) > DEBITEUR_MAX:
-        return _fail(value, f"Een debiteurnummer heeft hoogstens {DEBITEUR_MAX} tekens, bijvoorbeeld 12345678")
+        return _fail(value, "debiteur_long", max=DEBITEUR_MAX)
     if not _DEBITEUR.fullmatch(text):
-        return _fail(value, "Een debiteurnummer heeft alleen letters, cijfers en een streepje -, bijvoorbeeld 12345678")
+        return _fail(value, "debiteur_chars")
     return _ok(text)
 
 
@@ -234,9 +246,9 @@ def reference(value: str) -> Check:
     """Own reference on a Digimelding report: optional, at most 12 characters."""
     text = _tidy(value)
     if _has_control(value):
-        return _fail(value, "De eigen referentie bevat een onzichtbaar teken. Bijvoorbeeld: TM-2026-001")
+        return _fail(value, "reference_control")
     if len(text) > REFERENCE_MAX:
-        return _fail(value, f"De eigen referentie heeft hoogstens {REFERENCE_MAX} tekens, bijvoorbeeld TM-2026-001. U typte er {len(text)}.")
+        return _fail(value, "reference_long", max=REFERENCE_MAX, count=len(text))
     return _ok(text)
 
 
@@ -246,10 +258,10 @@ def reference(value: str) -> Check:
 def note(value: str) -> Check:
     """A free note: any text, lines and tabs allowed, no other control characters."""
     if _has_control(value, allow="\n\t"):
-        return _fail(value, "De notitie bevat een onzichtbaar teken dat niet kan worden bewaard. Haal het weg en typ gewone tekst.")
+        return _fail(value, "note_control")
     text = value.strip()
     if len(text) > NOTE_MAX:
-        return _fail(value, f"De notitie is te lang: {len(text)} tekens, het mogen er hoogstens {NOTE_MAX} zijn.")
+        return _fail(value, "note_long", count=len(text), max=NOTE_MAX)
     return _ok(text)
 
 
@@ -259,22 +271,22 @@ _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def parse_date(value: str) -> Check:
     """A date typed as dag-maand-jaar (24-04-2026) or ISO (2026-04-24); value is ISO."""
-    example = "24-04-2026"
+    example = _word("example_date")
     text = value.strip()
     if not text:
-        return _fail(value, f"Vul een datum in als dag-maand-jaar, bijvoorbeeld {example}")
+        return _fail(value, "date_empty", example=example)
     if match := _DMY.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
     elif match := _YMD.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:
-        return _fail(value, f"Typ de datum als dag-maand-jaar, bijvoorbeeld {example}")
+        return _fail(value, "date_format", example=example)
     try:
         parsed = _dt.date(year, month, day)
     except ValueError:
-        return _fail(value, f"Deze datum bestaat niet. Typ dag-maand-jaar, bijvoorbeeld {example}")
+        return _fail(value, "date_invalid", example=example)
     if not 2000 <= parsed.year <= 2100:
-        return _fail(value, f"Het jaartal moet tussen 2000 en 2100 liggen, bijvoorbeeld {example}")
+        return _fail(value, "date_year", example=example)
     return _ok(parsed.isoformat())
 
 
@@ -286,15 +298,15 @@ def format_date(iso: str | _dt.date) -> str:
 
 def phone(value: str) -> Check:
     """Optional phone number: digits, spaces, + ( ) and -, 10 to 15 digits."""
-    example = "030 123 45 67"
+    example = _word("example_phone")
     text = _tidy(value)
     if not text:
         return _ok("")
     if _has_control(value) or any(not (ch.isdigit() and ch.isascii()) and ch not in " +()-" for ch in text):
-        return _fail(value, f"Een telefoonnummer heeft alleen cijfers, spaties, + en -, bijvoorbeeld {example}")
+        return _fail(value, "phone_chars", example=example)
     digits = sum(ch.isdigit() for ch in text)
     if not 10 <= digits <= 15:
-        return _fail(value, f"Een telefoonnummer heeft 10 tot 15 cijfers, bijvoorbeeld {example}. U typte er {digits}.")
+        return _fail(value, "phone_digits", example=example, count=digits)
     return _ok(text)
 
 
@@ -309,28 +321,30 @@ SHORT_TEXT_MAX = 200
 TOELICHTING_MIN = 20
 
 
-def short_text(value: str, label: str, example: str, *, required: bool = False, max_length: int = SHORT_TEXT_MAX) -> Check:
-    """One line of free text (a process name, an attribute, a value in the HR)."""
+def short_text(value: str, kind: str, *, required: bool = False, max_length: int = SHORT_TEXT_MAX) -> Check:
+    """One line of free text (a process name, an attribute, a value in the HR); `kind` names
+    its label and example in [messages] (label_<kind>, example_<kind>)."""
+    label, example = _word(f"label_{kind}"), _word(f"example_{kind}")
     if _has_control(value):
-        return _fail(value, f"{label} bevat een onzichtbaar teken of een regeleinde. Typ gewone tekst, bijvoorbeeld: {example}")
+        return _fail(value, "text_control", label=label, example=example)
     text = _tidy(value)
     if not text:
-        return _fail(value, f"Vul {label.lower()} in, bijvoorbeeld: {example}") if required else _ok("")
+        return _fail(value, "name_empty", label_lower=label.lower(), example=example) if required else _ok("")
     if len(text) > max_length:
-        return _fail(value, f"{label} is te lang: {len(text)} tekens, het mogen er hoogstens {max_length} zijn. Bijvoorbeeld: {example}")
+        return _fail(value, "name_long", label=label, count=len(text), max=max_length, example=example)
     return _ok(text)
 
 
 def toelichting(value: str) -> Check:
     """Why there is gerede twijfel and which evidence: required for a terugmelding."""
-    example = "Volgens ons eigen bezoek op 3 maart is het adres sinds januari leeg; zie foto en huurcontract."
+    example = _word("example_toelichting")
     if _has_control(value, allow="\n\t"):
-        return _fail(value, "De toelichting bevat een onzichtbaar teken dat niet kan worden bewaard. Haal het weg en typ gewone tekst.")
+        return _fail(value, "toelichting_control")
     text = value.strip()
     if len(text) < TOELICHTING_MIN:
-        return _fail(value, f"Leg in minstens {TOELICHTING_MIN} tekens uit waarom u twijfelt en welk bewijs u heeft. Bijvoorbeeld: {example}")
+        return _fail(value, "toelichting_short", min=TOELICHTING_MIN, example=example)
     if len(text) > NOTE_MAX:
-        return _fail(value, f"De toelichting is te lang: {len(text)} tekens, het mogen er hoogstens {NOTE_MAX} zijn.")
+        return _fail(value, "toelichting_long", count=len(text), max=NOTE_MAX)
     return _ok(text)
 
 

@@ -27,3 +27,12 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load_content()
+
+
+@pytest.fixture(autouse=True)
+def packaged_messages_again():
+    """An app with an override file sets the input rules' messages; the next test starts clean."""
+    yield
+    from hr_wizard import messages
+
+    messages.reset()

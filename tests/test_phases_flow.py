@@ -10,7 +10,10 @@ from hr_wizard.screens.preparation import PreparationScreen
 from hr_wizard.screens.processes import ProcessesScreen, ProcessFormScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.screens.status_choice import StatusChoiceScreen
-from hr_wizard.screens.terugmeldingen import TerugmeldingenScreen, TerugmeldingFormScreen
+from hr_wizard.screens.terugmeldingen import (
+    TerugmeldingenScreen,
+    TerugmeldingFormScreen,
+)
 from hr_wizard.screens.text_view import TextViewScreen
 from hr_wizard.store import Store
 from hr_wizard.widgets.step_list import StepList
@@ -188,5 +191,10 @@ async def test_incomplete_concept_cannot_be_reported(db_path):
         await pilot.press(*"69599084")
         await pilot.pause(0.5)
         assert "Nog nodig om te melden: Object" in text_of(form, "#tm-state")
+        await pilot.press("f7")  # the explanation: gerede twijfel, articles 30, 32 and 34
+        panel = str(form.query_one("ExplanationPanel").render())
+        assert all(part in panel for part in ("gerede twijfel", "artikel 30", "artikel 32", "in onderzoek"))
+        await pilot.press("f7")
+        assert not form.query("ExplanationPanel")
         await move(pilot, "gemeld")
         assert app.store.terugmeldingen(app.project.id)[0].status == "concept"

@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, Header, Input, RadioSet, Static
 from hr_wizard import validation
 from hr_wizard.applications import STEP_COUNT, letter_due
 from hr_wizard.errors import ConflictError, StoreError
-from hr_wizard.widgets.explanation import ExplanationPanel
+from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.keys import settle
@@ -36,10 +36,10 @@ DEBITEUR_CHOICES = ("organisatie", "nieuw", "geen")
 
 class ApplicationScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "next", "Volgende", id="application.next", priority=True),
-        Binding("pageup", "previous", "Vorige stap", id="application.previous", priority=True),
-        Binding("f5", "copy", "Kopieer", id="application.copy"),
-        Binding("escape", "leave", "Naar de lijst", id="application.leave"),
+        Binding("enter", "next", id="application.next", priority=True),
+        Binding("pageup", "previous", id="application.previous", priority=True),
+        Binding("f5", "copy", id="application.copy"),
+        Binding("escape", "leave", id="application.leave"),
     ]
 
     def __init__(self, store: Store, project: Project, application: Application | None = None) -> None:
@@ -104,7 +104,7 @@ class ApplicationScreen(Screen[None]):
         elif self.page == 7:
             yield TextCheckbox(self._t("first_search"), value=application.first_search_done, id="first-search")
         for key in STEP_EXPLANATIONS.get(self.page, ()):
-            yield ExplanationPanel(content.explain[key])
+            yield ExplanationPanel(content.explain[key], explanation_labels(content))
         if self.page in SECRET_STEPS:
             yield Static(self._t("no_secrets"), classes="warning", markup=False)
 
@@ -185,7 +185,7 @@ class ApplicationScreen(Screen[None]):
             self.dismiss(None)
             return
         self._leave_armed = True
-        self._message("Druk nog eens op Esc om naar de lijst te gaan zonder deze pagina te bewaren.")
+        self._message(self._t("leave_again"))
 
     async def _go(self, page: int) -> None:
         self.page = page
@@ -241,7 +241,7 @@ class ApplicationScreen(Screen[None]):
             nummer = values["debiteurnummer"]
             if choice == "organisatie" and not nummer:
                 self.query_one("#debiteurnummer", Field).query_one(".field--message", Static).update(
-                    "! Vul het debiteurnummer van de organisatie in, bijvoorbeeld 12345678"
+                    "! " + self._t("debiteur_needed")
                 )
                 self.query_one("#debiteurnummer .field--message").remove_class("-empty")
                 return None
@@ -268,7 +268,8 @@ class ApplicationScreen(Screen[None]):
                 self.project.debiteurnummer = changes["debiteurnummer"]
         except ConflictError as conflict:
             self.application = conflict.current
-            self._message(f"{conflict} Stap: {conflict.current.current_step}, Kenmerk: {conflict.current.kenmerk or '(leeg)'}.")
+            self._message(self._t("conflict_other", error=conflict, step=conflict.current.current_step,
+                                  kenmerk=conflict.current.kenmerk or self.app.content.text("note_other_empty")))
             return False
         except StoreError as error:
             self._message(str(error))

@@ -22,8 +22,8 @@ KINDS = (None, "project", "stap", "aanvraag", "voorbereiding", "proces", "terugm
 class AuditScreen(Screen[None]):
     AUTO_FOCUS = "#audit-filter"
     BINDINGS = [
-        Binding("f2", "cycle_kind", "Soort", id="audit.kind"),
-        Binding("escape", "back", "Terug", id="audit.back"),
+        Binding("f2", "cycle_kind", id="audit.kind"),
+        Binding("escape", "back", id="audit.back"),
     ]
 
     def __init__(self, store: Store, project: Project) -> None:

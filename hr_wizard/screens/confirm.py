@@ -13,8 +13,8 @@ from hr_wizard.widgets.footer import AppFooter
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("j", "answer(True)", "Ja", id="confirm.yes"),
-        Binding("n", "answer(False)", "Nee", id="confirm.no"),
+        Binding("j", "answer(True)", id="confirm.yes"),
+        Binding("n", "answer(False)", id="confirm.no"),
         Binding("escape", "answer(False)", "Nee", show=False),
     ]
 
@@ -25,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, markup=False)
-            yield Static("J = ja, N = nee", classes="hint", markup=False)
+            yield Static(self.app.content.text("confirm_hint"), classes="hint", markup=False)
         yield AppFooter()
 
     def action_answer(self, yes: bool) -> None:

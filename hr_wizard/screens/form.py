@@ -35,8 +35,8 @@ def changed_values(record: Any, values: dict[str, Any]) -> dict[str, Any]:
 
 class FormScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "next_field", "Volgende", id="form.next", priority=True, show=False),
-        Binding("escape", "leave", "Terug", id="form.leave"),
+        Binding("enter", "next_field", id="form.next", priority=True, show=False),
+        Binding("escape", "leave", id="form.leave"),
     ]
 
     record: Any = None

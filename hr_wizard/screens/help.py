@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Sluiten", id="help.close"),
+        Binding("escape", "dismiss", id="help.close"),
         Binding("f1", "dismiss", "Sluiten", show=False),
     ]
 
@@ -45,7 +45,7 @@ def keys_of(screen) -> list[tuple[str, str]]:
     """
     app = screen.app
     seen: set[str] = set()
-    rows = [("↑ ↓ Tab", "kies een regel of een veld")]
+    rows = [("↑ ↓ Tab", app.content.text("help_arrows"))]
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.id or not binding.description or binding.description in seen or not active.enabled:

@@ -18,7 +18,7 @@ class IntakeScreen(Screen[None]):
     """Asks three things, then hands the normalised values to the app, which saves them."""
 
     AUTO_FOCUS = "Input"
-    BINDINGS = [Binding("enter", "next_field", "Volgende", id="intake.next", priority=True)]
+    BINDINGS = [Binding("enter", "next_field", id="intake.next", priority=True)]
 
     def compose(self) -> ComposeResult:
         text = self.app.content.text

@@ -24,7 +24,7 @@ SAVE_DELAY_S = 0.4
 
 
 class NoteScreen(ModalScreen["StepProgress | None"]):
-    BINDINGS = [Binding("escape", "close", "Terug", id="note.close")]
+    BINDINGS = [Binding("escape", "close", id="note.close")]
 
     def __init__(self, store: Store, project_id: int, step: Step, row: StepProgress | None) -> None:
         super().__init__()
@@ -73,7 +73,7 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
             self.version = other.version if other else 0
             self.saved_text = other.note if other else ""
             message.update(f"! {conflict}")
-            self.query_one("#note-other", Static).update(f"Andere versie: {self.saved_text or '(leeg)'}")
+            self.query_one("#note-other", Static).update(self.app.content.text("note_other", note=self.saved_text or self.app.content.text("note_other_empty")))
             return False
         except StoreError as error:
             message.update(f"! {error}")

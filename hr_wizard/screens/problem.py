@@ -15,8 +15,8 @@ class ProblemScreen(Screen[None]):
     """V moves a damaged file aside and starts afresh (only where that makes sense); Q quits."""
 
     BINDINGS = [
-        Binding("v", "move_aside", "Verplaats en begin opnieuw", id="problem.move"),
-        Binding("q", "app.quit", "Stoppen", id="problem.quit"),
+        Binding("v", "move_aside", id="problem.move"),
+        Binding("q", "app.quit", id="problem.quit"),
     ]
 
     def __init__(self, message: str, can_move_aside: bool = False) -> None:

@@ -33,9 +33,9 @@ def progress_line(app, store: Store, project_id: int) -> str:
 class ProcessesScreen(Screen[None]):
     AUTO_FOCUS = "#process-list"
     BINDINGS = [
-        Binding("f4", "new", "Nieuw", id="processes.new"),
-        Binding("f8", "delete", "Verwijder", id="processes.delete"),
-        Binding("escape", "back", "Terug", id="processes.back"),
+        Binding("f4", "new", id="processes.new"),
+        Binding("f8", "delete", id="processes.delete"),
+        Binding("escape", "back", id="processes.back"),
     ]
 
     def __init__(self, store: Store, project: Project) -> None:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 class RetentionScreen(Screen[None]):
     AUTO_FOCUS = "#retention-list"
     BINDINGS = [
-        Binding("f8", "forget", "Vergeten", id="retention.forget"),
-        Binding("escape", "back", "Terug", id="retention.back"),
+        Binding("f8", "forget", id="retention.forget"),
+        Binding("escape", "back", id="retention.back"),
     ]
 
     def __init__(self, store: Store, project: Project) -> None:

@@ -37,14 +37,14 @@ def tool_of(step_key: str) -> str | None:
 
 class RoadmapScreen(Screen[None]):
     BINDINGS = [
-        Binding("k", "mark('klaar')", "Klaar", id="step.klaar"),
-        Binding("b", "mark('bezig')", "Bezig", id="step.bezig"),
-        Binding("o", "mark('overgeslagen')", "Overslaan", id="step.overgeslagen"),
-        Binding("t", "mark('todo')", "Nog doen", id="step.todo", show=False),
-        Binding("n", "note", "Notitie", id="step.note"),
-        Binding("enter", "open_tool", "Openen", id="step.open", priority=True, show=False),
-        Binding("a", "roster", "Aanvragen", id="roadmap.roster"),
-        Binding("l", "audit", "Logboek", id="roadmap.audit"),
+        Binding("k", "mark('klaar')", id="step.klaar"),
+        Binding("b", "mark('bezig')", id="step.bezig"),
+        Binding("o", "mark('overgeslagen')", id="step.overgeslagen"),
+        Binding("t", "mark('todo')", id="step.todo", show=False),
+        Binding("n", "note", id="step.note"),
+        Binding("enter", "open_tool", id="step.open", priority=True, show=False),
+        Binding("a", "roster", id="roadmap.roster"),
+        Binding("l", "audit", id="roadmap.audit"),
     ]
 
     def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:

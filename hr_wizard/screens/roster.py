@@ -34,12 +34,12 @@ WIDTHS = {"team": 12, "kenmerk": 14, "step": 3, "status": 15, "due": 10}
 class RosterScreen(Screen[None]):
     AUTO_FOCUS = "RosterTable"
     BINDINGS = [
-        Binding("f2", "cycle_status", "Status", id="roster.status"),
-        Binding("f3", "cycle_sort", "Sorteer", id="roster.sort"),
-        Binding("f4", "new", "Nieuw", id="roster.new"),
-        Binding("f6", "retention", "Bewaartermijn", id="roster.retention"),
-        Binding("f8", "forget", "Vergeten", id="roster.forget"),
-        Binding("escape", "back", "Terug", id="roster.back"),
+        Binding("f2", "cycle_status", id="roster.status"),
+        Binding("f3", "cycle_sort", id="roster.sort"),
+        Binding("f4", "new", id="roster.new"),
+        Binding("f6", "retention", id="roster.retention"),
+        Binding("f8", "forget", id="roster.forget"),
+        Binding("escape", "back", id="roster.back"),
     ]
 
     def __init__(self, store: Store, project: Project) -> None:

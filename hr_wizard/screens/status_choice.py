@@ -20,7 +20,7 @@ from hr_wizard.widgets.options import plain_option
 
 class StatusChoiceScreen(ModalScreen["tuple[str, dt.date] | None"]):
     AUTO_FOCUS = "#status-options"
-    BINDINGS = [Binding("escape", "dismiss(None)", "Terug", id="status.back")]
+    BINDINGS = [Binding("escape", "dismiss(None)", id="status.back")]
 
     def __init__(self, current: str) -> None:
         super().__init__()

@@ -19,7 +19,7 @@ from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.screens.status_choice import StatusChoiceScreen
 from hr_wizard.screens.text_view import TextViewScreen
 from hr_wizard.widgets.choice import ChoiceField
-from hr_wizard.widgets.explanation import ExplanationPanel
+from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.options import plain_option
@@ -40,10 +40,10 @@ def counts_line(app, store: Store, project_id: int) -> str:
 class TerugmeldingenScreen(Screen[None]):
     AUTO_FOCUS = "#tm-list"
     BINDINGS = [
-        Binding("f2", "cycle_status", "Status", id="tm.filter_status"),
-        Binding("f4", "new", "Nieuw", id="tm.new"),
-        Binding("f8", "delete", "Verwijder concept", id="tm.delete"),
-        Binding("escape", "back", "Terug", id="tm.back"),
+        Binding("f2", "cycle_status", id="tm.filter_status"),
+        Binding("f4", "new", id="tm.new"),
+        Binding("f8", "delete", id="tm.delete"),
+        Binding("escape", "back", id="tm.back"),
     ]
 
     def __init__(self, store: Store, project: Project) -> None:
@@ -138,10 +138,10 @@ class TerugmeldingFormScreen(FormScreen):
 
     AUTO_FOCUS = "#kvk_nummer Input"
     BINDINGS = [
-        Binding("f5", "copy", "Kopieer als tekst", id="tm.copy"),
-        Binding("f6", "status", "Status", id="tm.status"),
-        Binding("f7", "explain", "Uitleg", id="tm.explain"),
-        Binding("escape", "leave", "Terug", id="form.leave"),
+        Binding("f5", "copy", id="tm.copy"),
+        Binding("f6", "status", id="tm.status"),
+        Binding("f7", "explain", id="tm.explain"),
+        Binding("escape", "leave", id="form.leave"),
     ]
 
     def __init__(self, store: Store, project: Project, report: Terugmelding | None) -> None:
@@ -284,6 +284,6 @@ class TerugmeldingFormScreen(FormScreen):
         if panels:
             panels.remove()
             return
-        panel = ExplanationPanel(self.app.content.explain["gerede_twijfel"])
+        panel = ExplanationPanel(self.app.content.explain["gerede_twijfel"], explanation_labels(self.app.content))
         self.query_one("#form", VerticalScroll).mount(panel, before=0)
         self.query_one("#form", VerticalScroll).scroll_home(animate=False)

@@ -13,7 +13,7 @@ from hr_wizard.widgets.footer import AppFooter
 
 
 class TextViewScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Sluiten", id="text.close")]
+    BINDINGS = [Binding("escape", "dismiss", id="text.close")]
 
     def __init__(self, title: str, text: str, hint: str) -> None:
         super().__init__()

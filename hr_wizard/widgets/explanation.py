@@ -5,7 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from hr_wizard.roadmap import Explanation
+from hr_wizard.roadmap import Content, Explanation
+
+
+def explanation_labels(content: Content) -> tuple[str, str, str]:
+    return content.text("explain_see"), content.text("explain_means"), content.text("explain_todo")
 
 
 class ExplanationPanel(Static):
@@ -18,11 +22,13 @@ class ExplanationPanel(Static):
     }
     """
 
-    def __init__(self, explanation: Explanation) -> None:
+    def __init__(self, explanation: Explanation, labels: tuple[str, str, str]) -> None:
+        """`labels`: the words before what you see, what it means and what to do."""
+        see, means, todo = labels
         text = Text.assemble(
-            ("Wat u ziet: ", "bold"), explanation.see, "\n",
-            ("Wat het betekent: ", "bold"), explanation.means, "\n",
-            ("Wat u doet: ", "bold"), explanation.todo,
+            (f"{see}: ", "bold"), explanation.see, "\n",
+            (f"{means}: ", "bold"), explanation.means, "\n",
+            (f"{todo}: ", "bold"), explanation.todo,
         )
         super().__init__(text)
         self.border_title = explanation.title

@@ -30,9 +30,9 @@ class RosterTable(ScrollView, can_focus=True):
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", "Eerste", id="roster.first", show=False),
-        Binding("end", "jump(-1)", "Laatste", id="roster.last"),
-        Binding("enter", "open", "Open", id="roster.open"),
+        Binding("home", "jump(0)", id="roster.first", show=False),
+        Binding("end", "jump(-1)", id="roster.last"),
+        Binding("enter", "open", id="roster.open"),
     ]
 
     cursor = reactive(0, always_update=True)
