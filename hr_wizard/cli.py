@@ -9,36 +9,34 @@ import argparse
 import sys
 
 from hr_wizard import __version__
+from hr_wizard.messages import text
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hr-wizard",
-        description=(
-            "Stap voor stap aansluiten op de inzagefunctionaliteit van het Handelsregister (HR inzien), "
-            "en per medewerker een kvk.nl-account aanvragen."
-        ),
-        epilog=f"De database kan ook worden gekozen met de omgevingsvariabele {DB_ENV}.",
+        description=text("cli_description"),
+        epilog=text("cli_epilog", env=DB_ENV),
         add_help=False,
     )
-    parser._positionals.title = "opdrachten"
-    parser._optionals.title = "opties"
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    parser.add_argument("--version", action="version", version=f"hr-wizard {__version__}", help="toon het versienummer en stop")
+    parser._positionals.title = text("cli_commands")
+    parser._optionals.title = text("cli_options")
+    parser.add_argument("-h", "--help", action="help", help=text("cli_help"))
+    parser.add_argument("--version", action="version", version=f"hr-wizard {__version__}", help=text("cli_version"))
     parser.add_argument(
         "--db",
-        metavar="PAD",
-        help="databasebestand (of SQLAlchemy-URL) in plaats van het standaardbestand",
+        metavar=text("cli_db_metavar"),
+        help=text("cli_db"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="opdracht")
-    commands.add_parser("where", help="toon welke database en welk instellingenbestand worden gebruikt")
+    commands = parser.add_subparsers(dest="command", metavar=text("cli_command_metavar"))
+    commands.add_parser("where", help=text("cli_where"))
     return parser
 
 
 def _where(location: str) -> int:
-    print(f"Database:            {display_location(location)}")
-    print(f"Instellingenbestand: {config_path()}")
+    print(text("cli_where_db", location=display_location(location)))
+    print(text("cli_where_config", path=config_path()))
     return 0
 
 
