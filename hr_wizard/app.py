@@ -57,10 +57,16 @@ class HrWizardApp(App[None]):
                  for binding in cls.__dict__.get("BINDINGS", []) if isinstance(binding, Binding) and binding.id}
         for key, bindings in node._bindings.key_to_bindings.items():
             node._bindings.key_to_bindings[key] = [
-                replace(binding, description=keys[binding.id], show=shows.get(binding.id, binding.show))
+                replace(binding, description=keys[binding.id], show=shows.get(binding.id, binding.show),
+                        group=self._localise_group(binding.group))
                 if binding.id in keys else binding
                 for binding in bindings
             ]
+
+    def _localise_group(self, group: Binding.Group | None) -> Binding.Group | None:
+        if group is None or group.description not in self.content.keys:
+            return group
+        return Binding.Group(self.content.keys[group.description], compact=group.compact)
 
     def _register(self, parent, *widgets, **kwargs):
         # Textual has no public hook for "a widget joined the app"; _register is where every

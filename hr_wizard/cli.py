@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hr_wizard import __version__
+from hr_wizard import __version__, messages
 from hr_wizard.messages import text
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
 
@@ -31,6 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar=text("cli_command_metavar"))
     commands.add_parser("where", help=text("cli_where"))
+    commands.add_parser("status", help=text("cli_status"))
+    report = commands.add_parser("report", help=text("cli_report"))
+    report.add_argument("--format", choices=("md", "html"), default="md", help=text("cli_report_format"))
+    report.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
+    export = commands.add_parser("export", help=text("cli_export"))
+    export.add_argument("what", choices=("accounts",), help=text("cli_export_what"))
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=text("cli_export_format"))
+    export.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
+    imports = commands.add_parser("import", help=text("cli_import"))
+    imports.add_argument("what", choices=("accounts",), help=text("cli_export_what"))
+    imports.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_import_file"))
+    imports.add_argument("--dry-run", action="store_true", help=text("cli_dry_run"))
+    backup = commands.add_parser("backup", help=text("cli_backup"))
+    backup.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_backup_file"))
+    restore = commands.add_parser("restore", help=text("cli_restore"))
+    restore.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_restore_file"))
     return parser
 
 
@@ -38,6 +54,9 @@ def _where(location: str) -> int:
     print(text("cli_where_db", location=display_location(location)))
     print(text("cli_where_config", path=config_path()))
     return 0
+
+
+COMMANDS = frozenset({"status", "report", "export", "import", "backup", "restore"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +72,18 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(f"hr-wizard: {error}", file=sys.stderr)
         return 2
+    messages.use(content.messages)
+
+    if args.command in COMMANDS:
+        from hr_wizard.commands import CommandError
+
+        try:
+            from hr_wizard.commands import COMMANDS as RUN
+
+            return RUN[args.command](args, location, content)
+        except CommandError as error:
+            print(f"hr-wizard: {error}", file=sys.stderr)
+            return 1
 
     from hr_wizard.app import HrWizardApp
 

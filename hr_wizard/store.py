@@ -263,6 +263,7 @@ class Store:
         self.location = location
         self.readonly = readonly
         self.actor = actor or current_user()
+        self.path: Path | None = None  # the SQLite file, if it is one
         self._writer = engine.execution_options(hr_write=True)
 
     @classmethod
@@ -299,7 +300,9 @@ class Store:
                 engine.dispose()
                 raise StoreError(text("error_migrate_readonly", location=display_location(location)))
             _migrate(engine, path, revision)
-        return cls(engine, location, readonly)
+        store = cls(engine, location, readonly)
+        store.path = path
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -683,3 +686,68 @@ class Store:
         query = select(Terugmelding.status, func.count()).where(Terugmelding.project_id == project_id).group_by(Terugmelding.status)
         with self.engine.connect() as connection:
             return {status: count for status, count in connection.execute(query)}
+
+    # --- export, import, backup ----------------------------------------------
+
+    def iter_applications(self, project_id: int, batch: int = 1000) -> Iterator[Application]:
+        """Every application of the project, in order, a batch at a time (10,000 rows stay cheap)."""
+        last_id = 0
+        while True:
+            with self._read() as session:
+                rows = list(session.exec(select(Application).where(Application.project_id == project_id, Application.id > last_id)
+                                         .order_by(Application.id).limit(batch)))
+            if not rows:
+                return
+            yield from rows
+            last_id = rows[-1].id
+
+    def import_applications(self, project_id: int, rows: list[dict[str, str]]) -> int:
+        """Add many applications in one transaction: all rows or none. Rows are already checked."""
+        with self._write() as session:
+            for fields in rows:
+                session.add(Application(project_id=project_id, **fields))
+            session.flush()
+            self._audit(session, project_id, "aanvraag", "-", "geïmporteerd", f"{len(rows)} aanvragen")
+        return len(rows)
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy while others keep working (SQLite's online backup API)."""
+        if self.path is None:
+            raise StoreError(text("error_backup_not_sqlite"))
+        return backup_sqlite(self.path, target)
+
+
+def check_restorable(path: Path) -> str:
+    """The schema revision of an hr-wizard database file, or StoreError if it cannot be restored."""
+    _check_sqlite_file(path)
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables or "project" not in tables:
+                raise NotADatabaseError(path, text("why_foreign"))
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise NotADatabaseError(path, text("why_damaged"))
+        connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(path, text("why_unreadable", reason=exc)) from None
+    if revision is None or revision[0] not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(str(path), revision[0] if revision else "?")
+    return revision[0]
+
+
+def restore_sqlite(source: Path, target: Path) -> Path | None:
+    """Replace the database at `target` by `source`, after checking `source` and keeping a
+    copy of the current file next to it. Returns the path of that copy (None if there was none)."""
+    check_restorable(source)
+    kept = None
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = backup_sqlite(target, target.with_name(f"{target.name}.voor-herstel-{stamp}.bak"))
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)  # writes through SQLite, so the target's -wal stays consistent
+    src.close()
+    dst.close()
+    return kept

@@ -35,16 +35,21 @@ def tool_of(step_key: str) -> str | None:
     return {"fase2.processen": "processes", "fase2.terugmelden": "terugmeldingen"}.get(step_key)
 
 
+MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
+
+
 class RoadmapScreen(Screen[None]):
     BINDINGS = [
-        Binding("k", "mark('klaar')", id="step.klaar"),
-        Binding("b", "mark('bezig')", id="step.bezig"),
-        Binding("o", "mark('overgeslagen')", id="step.overgeslagen"),
+        # One footer entry "k b o Markeer" for the three marks; F1 lists each with its own text.
+        Binding("k", "mark('klaar')", id="step.klaar", group=MARK_GROUP),
+        Binding("b", "mark('bezig')", id="step.bezig", group=MARK_GROUP),
+        Binding("o", "mark('overgeslagen')", id="step.overgeslagen", group=MARK_GROUP),
         Binding("t", "mark('todo')", id="step.todo", show=False),
         Binding("n", "note", id="step.note"),
         Binding("enter", "open_tool", id="step.open", priority=True, show=False),
         Binding("a", "roster", id="roadmap.roster"),
         Binding("l", "audit", id="roadmap.audit"),
+        Binding("r", "report", id="roadmap.report"),
     ]
 
     def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:
@@ -198,6 +203,24 @@ class RoadmapScreen(Screen[None]):
         from hr_wizard.screens.roster import RosterScreen
 
         self.app.push_screen(RosterScreen(self.store, self.project))
+
+    def action_report(self) -> None:
+        from hr_wizard.screens.report_dialog import ReportDialog
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            from hr_wizard import report
+
+            path, fmt = choice
+            try:
+                path.write_text(report.render(self.store, self.project, self.app.content, fmt), encoding="utf-8")
+            except OSError as error:
+                self.notify(self.app.content.text("report_failed", path=path, reason=error.strerror or error), severity="error")
+                return
+            self.notify(self.app.content.text("report_saved", path=path), timeout=8)
+
+        self.app.push_screen(ReportDialog(), chosen)
 
     def action_audit(self) -> None:
         from hr_wizard.screens.audit import AuditScreen

@@ -1,0 +1,165 @@
+"""The command-line subcommands that work on the database without the full-screen app:
+status, report, export, import, backup and restore. Output is plain text for scripts and
+screen readers; errors go to stderr with a Dutch message and a non-zero exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hr_wizard.messages import text
+
+if TYPE_CHECKING:
+    import argparse
+
+    from hr_wizard.roadmap import Content
+    from hr_wizard.store import Store
+
+
+class CommandError(Exception):
+    """Shown as `hr-wizard: <message>`, exit code 1."""
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _progress(label: str):
+    def report(count: int) -> None:
+        _say(text("cli_progress", what=label, count=count))
+    return report
+
+
+def _open(location: str) -> tuple[Store, object]:
+    from hr_wizard.errors import StoreError
+    from hr_wizard.store import Store
+
+    try:
+        store = Store.open(location)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    project = store.get_project()
+    if project is None:
+        store.close()
+        raise CommandError(text("cli_no_project"))
+    return store, project
+
+
+def status(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard import report
+
+    store, project = _open(location)
+    data = report.gather(store, project, content)
+    t = content.text
+    lines = [t("report_title", gemeente=data.gemeente), t("report_date", date=dt.date.today().strftime("%d-%m-%Y")),
+             t("progress", done=data.done, total=data.total), ""]
+    lines += [f"{part.title}: {part.done}/{part.total}" for part in data.parts]
+    lines += ["", t("report_applications") + ":"]
+    lines += [f"  {words}: {count}" for words, count in data.applications]
+    lines.append(text("cli_status_overdue", count=len(data.overdue)))
+    lines += [f"  {naam} ({team}), {t('report_due')} {due}" for naam, team, due in data.overdue]
+    lines += ["", t("proc_progress", done=data.processes_done, total=data.processes_total)]
+    from hr_wizard import terugmelding as tm
+
+    counts = store.terugmelding_counts(project.id)
+    lines.append(text("cli_status_open_reports", count=sum(counts.get(s, 0) for s in tm.OPEN_STATUSES)))
+    print("\n".join(lines))
+    return 0
+
+
+def _write_text(body: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(body)
+        return
+    try:
+        Path(output).write_text(body, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
+    _say(text("cli_written", path=output))
+
+
+def report_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard import report
+
+    store, project = _open(location)
+    _write_text(report.render(store, project, content, args.format), args.output)
+    return 0
+
+
+def export_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard import exchange
+    from hr_wizard.applications import STATUSES
+
+    store, project = _open(location)
+    today = dt.date.today()
+    words = {s: content.app_text(f"status_{s}") for s in STATUSES}
+    output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
+    rows = (exchange.export_row(a, words, today) for a in store.iter_applications(project.id))
+    write = exchange.write_xlsx if args.format == "xlsx" else exchange.write_csv
+    try:
+        count = write(rows, output, _progress(text("cli_rows_written")))
+    except OSError as exc:
+        raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
+    _say(text("cli_exported", count=count, path=output))
+    return 0
+
+
+def import_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard import exchange
+    from hr_wizard.errors import StoreError
+
+    result = exchange.read_csv(Path(args.file), _progress(text("cli_rows_checked")))
+    for problem in result.problems:
+        where = text("cli_import_row", row=problem.row) + (f", {problem.field}" if problem.field else "")
+        print(f"{where}: {problem.message}")
+    if result.problems:
+        _say(text("cli_import_refused", count=len({p.row for p in result.problems})))
+        return 1
+    if args.dry_run:
+        _say(text("cli_import_dry_run", count=len(result.rows)))
+        return 0
+    store, project = _open(location)
+    try:
+        count = store.import_applications(project.id, [exchange.application_fields(r) for r in result.rows])
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    _say(text("cli_imported", count=count))
+    return 0
+
+
+def backup_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard.errors import StoreError
+
+    store, _ = _open(location)
+    target = Path(args.file)
+    if target.exists():
+        raise CommandError(text("cli_backup_exists", path=target))
+    try:
+        store.backup_to(target)
+    except (StoreError, OSError) as error:
+        raise CommandError(str(error)) from None
+    _say(text("cli_backup_done", path=target))
+    return 0
+
+
+def restore_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard.errors import StoreError
+    from hr_wizard.paths import is_url
+    from hr_wizard.store import restore_sqlite
+
+    if is_url(location):
+        raise CommandError(text("error_backup_not_sqlite"))
+    try:
+        kept = restore_sqlite(Path(args.file), Path(location))
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    if kept:
+        _say(text("cli_restore_kept", path=kept))
+    _say(text("cli_restore_done", path=args.file))
+    return 0
+
+
+COMMANDS = {"status": status, "report": report_command, "export": export_command, "import": import_command,
+            "backup": backup_command, "restore": restore_command}

@@ -1,0 +1,148 @@
+"""Applications to and from spreadsheets: CSV that Dutch Excel opens as it should, xlsx, and
+an import that checks every row with the screens' own rules and writes all rows or none.
+
+Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hr_wizard import validation as v
+from hr_wizard.applications import status_of
+from hr_wizard.messages import text
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from hr_wizard.models import Application
+
+Progress = Callable[[int], None]
+
+# Column names in the file; the import needs the first three, the rest may be left out.
+EXPORT_COLUMNS = ("naam", "team", "email", "telefoon", "kenmerk", "stap", "status", "aangevraagd_op",
+                  "brief_uiterlijk", "brief_ontvangen", "debiteurnummer", "klaar_op")
+IMPORT_REQUIRED = ("naam", "team", "email")
+IMPORT_OPTIONAL = ("kenmerk", "telefoon")
+IMPORT_RULES = {"naam": v.person_name, "team": v.team_name, "email": v.work_email,
+                "kenmerk": lambda s: v.optional(v.kenmerk(s), s), "telefoon": v.phone}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def unneutralise(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
+def _date(day: dt.date | None) -> str:
+    return v.format_date(day) if day else ""
+
+
+def export_row(application: Application, status_words: dict[str, str], today: dt.date) -> list[str]:
+    a = application
+    cells = [a.naam, a.team, a.email, a.telefoon, a.kenmerk, str(a.current_step), status_words[status_of(a, today)],
+             _date(a.applied_on), _date(a.letter_due), _date(a.letter_received), a.debiteurnummer, _date(a.finished_on)]
+    return [neutralise(cell) for cell in cells]
+
+
+def write_csv(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
+    """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked."""
+    count = 0
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+            if progress and count % 1000 == 0:
+                progress(count)
+    return count
+
+
+def write_xlsx(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
+    from openpyxl import Workbook  # deferred: only for xlsx
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("aanvragen")
+    sheet.append(list(EXPORT_COLUMNS))
+    count = 0
+    for row in rows:
+        sheet.append(row)  # every cell is text; neutralised, so no cell becomes a formula
+        count += 1
+        if progress and count % 1000 == 0:
+            progress(count)
+    workbook.save(target)
+    return count
+
+
+# --- import ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the line in the file, the header being line 1
+    field: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    rows: list[dict[str, str]]
+    problems: list[RowProblem]
+
+
+def read_csv(path: Path, progress: Progress | None = None) -> ImportResult:
+    """Read and check every row. `;` or `,`, with or without BOM."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ImportResult([], [RowProblem(0, "", text("import_unreadable", path=path, reason=exc.strerror or exc))])
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ImportResult([], [RowProblem(0, "", text("import_not_utf8", path=path))])
+    first_line = content.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header = [name.strip().lower() for name in next(reader, [])]
+    missing = [name for name in IMPORT_REQUIRED if name not in header]
+    if missing:
+        return ImportResult([], [RowProblem(1, name, text("import_missing_column", column=name,
+                                                          example=";".join(IMPORT_REQUIRED + IMPORT_OPTIONAL))) for name in missing])
+    columns = [name for name in IMPORT_REQUIRED + IMPORT_OPTIONAL if name in header]
+    rows, problems, seen = [], [], {}
+    for number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # an empty line, as spreadsheets leave at the end
+        record = {}
+        for name in columns:
+            index = header.index(name)
+            typed = unneutralise(cells[index]) if index < len(cells) else ""
+            check = IMPORT_RULES[name](typed)
+            if check.ok:
+                record[name] = check.value
+            else:
+                problems.append(RowProblem(number, name, check.message))
+        email = record.get("email", "").lower()
+        if email and email in seen:
+            problems.append(RowProblem(number, "email", text("import_duplicate", row=seen[email])))
+        elif email:
+            seen[email] = number
+        rows.append(record)
+        if progress and len(rows) % 1000 == 0:
+            progress(len(rows))
+    return ImportResult(rows, problems)
+
+
+def application_fields(record: dict[str, str]) -> dict[str, str]:
+    return {"naam": record["naam"], "team": record["team"], "email": record["email"],
+            "kenmerk": record.get("kenmerk", ""), "telefoon": record.get("telefoon", "")}

@@ -1,0 +1,65 @@
+"""Save the status report to a file the user names (Markdown or HTML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from hr_wizard import validation
+from hr_wizard.widgets.choice import ChoiceField
+from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.footer import AppFooter
+
+
+def default_report_path(fmt: str = "md") -> str:
+    return str(Path.home() / f"hr-wizard-rapport-{dt.date.today():%Y-%m-%d}.{fmt}")
+
+
+def report_path_check(value: str) -> validation.Check:
+    text = value.strip()
+    if not text:
+        return validation.Check(False, value, validation.messages()["report_path_empty"].format(example=default_report_path()))
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return validation.Check(False, value, validation.messages()["report_path_folder"].format(example=path / "rapport.md"))
+    if not path.parent.is_dir():
+        return validation.Check(False, value, validation.messages()["report_path_no_folder"].format(folder=path.parent))
+    return validation.Check(True, str(path))
+
+
+class ReportDialog(ModalScreen["tuple[Path, str] | None"]):
+    AUTO_FOCUS = "#report-path Input"
+    BINDINGS = [
+        Binding("enter", "save", id="report.save", priority=True),
+        Binding("escape", "dismiss(None)", id="report.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.app.content.text
+        with Vertical(id="report-dialog"):
+            yield Static(t("report_dialog_title"), classes="title", markup=False)
+            yield ChoiceField(t("report_format"), [("md", t("report_format_md")), ("html", t("report_format_html"))], "md", id="report-format")
+            yield Field(t("report_path"), report_path_check, value=default_report_path(), id="report-path")
+        yield AppFooter()
+
+    def on_radio_set_changed(self, event) -> None:
+        """Choosing the format changes the file's extension, if the user kept the usual name."""
+        fmt = self.query_one(ChoiceField).value
+        field = self.query_one(Field)
+        path = Path(field.value)
+        if path.suffix in (".md", ".html"):
+            field.input.value = str(path.with_suffix(f".{fmt}"))
+
+    def action_save(self) -> None:
+        check = self.query_one(Field).show(force=True)
+        if check.ok:
+            self.dismiss((Path(check.value), self.query_one(ChoiceField).value or "md"))
+        else:
+            self.query_one(Field).input.focus()
+
