@@ -29,9 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=text("cli_db_metavar"),
         help=text("cli_db"),
     )
+    parser.add_argument("--kiosk", action="store_true", help=text("cli_kiosk"))
+    parser.add_argument("--no-mouse", action="store_true", help=text("cli_no_mouse"))
     commands = parser.add_subparsers(dest="command", metavar=text("cli_command_metavar"))
     commands.add_parser("where", help=text("cli_where"))
     commands.add_parser("status", help=text("cli_status"))
+    commands.add_parser("kiosk-code", help=text("cli_kiosk_code"))
     report = commands.add_parser("report", help=text("cli_report"))
     report.add_argument("--format", choices=("md", "html"), default="md", help=text("cli_report_format"))
     report.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
@@ -85,8 +88,40 @@ def main(argv: list[str] | None = None) -> int:
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 1
 
-    from hr_wizard.app import HrWizardApp
+    if args.command == "kiosk-code":
+        return _kiosk_code()
+    if args.kiosk:
+        from hr_wizard.kiosk import KioskError, kiosk_config
 
-    app = HrWizardApp(location, content)
-    app.run()
+        try:
+            config = kiosk_config(content)
+        except KioskError as error:
+            print(f"hr-wizard: {error}", file=sys.stderr)
+            return 2
+        from hr_wizard.kiosk_app import KioskApp
+
+        app = KioskApp(location, content, config)
+    else:
+        from hr_wizard.app import HrWizardApp
+
+        app = HrWizardApp(location, content)
+    app.run(mouse=not args.no_mouse)
     return app.return_code or 0
+
+
+def _kiosk_code() -> int:
+    """Ask the operator code twice (not echoed) and print the line for the config file."""
+    import getpass
+
+    from hr_wizard.kiosk import hash_code
+
+    code = getpass.getpass(text("kiosk_code_prompt"))
+    if len(code) < 6:
+        print(text("kiosk_code_short"), file=sys.stderr)
+        return 1
+    if getpass.getpass(text("kiosk_code_again")) != code:
+        print(text("kiosk_code_mismatch"), file=sys.stderr)
+        return 1
+    print(text("kiosk_code_result", path=config_path()))
+    print(f'kiosk_code_hash = "{hash_code(code)}"')
+    return 0

@@ -19,7 +19,9 @@ PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 _INT_FACTS = {"letter_working_days": (0, 30)}
 _URL_PREFIX = "https://"
 # Settings a gemeente may change in its override file, with the allowed range.
-_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240)}
+_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600)}
+# Text settings with the form they must have ("" = not set).
+_STR_SETTINGS = {"kiosk_code_hash": "pbkdf2_sha256$"}
 
 
 class ContentError(Exception):
@@ -126,8 +128,14 @@ def _check_fact(path: Path, name: str, value: Any) -> Any:
 
 
 def _check_setting(path: Path, name: str, value: Any) -> Any:
+    if name in _STR_SETTINGS:
+        if not isinstance(value, str) or (value and not value.startswith(_STR_SETTINGS[name])):
+            raise ContentError(path, f"instelling '{name}' moet een tekst zijn die begint met {_STR_SETTINGS[name]}; "
+                                     "maak hem met: hr-wizard kiosk-code")
+        return value
     if name not in _INT_SETTINGS:
-        raise ContentError(path, f"onbekende instelling 'settings.{name}'; kies uit {', '.join(sorted(_INT_SETTINGS))}.")
+        known = ", ".join(sorted({*_INT_SETTINGS, *_STR_SETTINGS}))
+        raise ContentError(path, f"onbekende instelling 'settings.{name}'; kies uit {known}.")
     low, high = _INT_SETTINGS[name]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ContentError(path, f"instelling '{name}' moet een geheel getal van {low} tot en met {high} zijn, bijvoorbeeld 24.")
@@ -156,7 +164,7 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
     settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
     messages = {name: _text(path, f"messages.{name}", value) for name, value in _table(path, data, "messages").items()}
     keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
-    missing = _INT_SETTINGS.keys() - settings.keys()
+    missing = (_INT_SETTINGS.keys() | _STR_SETTINGS.keys()) - settings.keys()
     if missing:
         raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}

@@ -34,7 +34,9 @@ SECRET_STEPS = (3, 5)  # where a password or toegangscode arrives
 DEBITEUR_CHOICES = ("organisatie", "nieuw", "geen")
 
 
-class ApplicationScreen(Screen[None]):
+class ApplicationScreen(Screen[bool]):
+    """Dismissed with True when the application is finished, False when the user leaves."""
+
     BINDINGS = [
         Binding("enter", "next", id="application.next", priority=True),
         Binding("pageup", "previous", id="application.previous", priority=True),
@@ -169,7 +171,7 @@ class ApplicationScreen(Screen[None]):
             return
         if self.page >= STEP_COUNT:
             self.notify(self._t("finished", naam=self.application.naam), timeout=5)
-            self.dismiss(None)
+            self.dismiss(True)
             return
         await self._go(self.page + 1)
 
@@ -182,10 +184,14 @@ class ApplicationScreen(Screen[None]):
     async def action_leave(self) -> None:
         await settle(self.focused)
         if self._leave_armed or self._save_page(resume_at=self.page):
-            self.dismiss(None)
+            self.dismiss(False)
             return
         self._leave_armed = True
         self._message(self._t("leave_again"))
+
+    def save_as_it_stands(self) -> None:
+        """Keep what is valid on this page (the kiosk's idle timeout)."""
+        self._save_page(resume_at=self.page)
 
     async def _go(self, page: int) -> None:
         self.page = page
