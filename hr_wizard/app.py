@@ -18,6 +18,7 @@ from hr_wizard import messages
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.roadmap import Content
 from hr_wizard.screens.help import HelpScreen, keys_of
+from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.problem import ProblemScreen
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 class HrWizardApp(App[None]):
     CSS_PATH = "styles/app.tcss"
+    # Below 76 columns (a jump host's 60x20 window) the screens get the class "-narrow".
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal")]
     BINDINGS = [
         Binding("ctrl+q", "quit", id="app.quit", priority=True),
         Binding("f1", "help", id="app.help"),
@@ -77,6 +80,7 @@ class HrWizardApp(App[None]):
         return registered
 
     def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
         self.push_screen(LoadingScreen())
         self.open_database()
@@ -103,6 +107,9 @@ class HrWizardApp(App[None]):
 
     def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str) -> None:
         self.store = store
+        saved_theme = store.get_setting(self._theme_setting())
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
         self.project = project
         if store.readonly:
             self.notify(self.content.text("readonly_notice"), severity="warning", timeout=10)
@@ -135,6 +142,17 @@ class HrWizardApp(App[None]):
             return
         self.project = project
         self.switch_screen(RoadmapScreen(self.store, project, {}, ""))
+
+    # --- theme ------------------------------------------------------------
+
+    def _theme_setting(self) -> str:
+        return f"theme.{self.store.actor}" if self.store else "theme"
+
+    def action_toggle_contrast(self) -> None:
+        """Switch the high-contrast theme on or off; remembered per operating-system user."""
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+        if self.store is not None:
+            self.store.set_setting(self._theme_setting(), self.theme)
 
     # --- help -------------------------------------------------------------
 

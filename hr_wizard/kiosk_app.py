@@ -103,6 +103,11 @@ class KioskApp(HrWizardApp):
 
     # --- keys --------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_contrast":
+            return False  # a visitor does not change how the kiosk looks
+        return super().check_action(action, parameters)
+
     def action_blocked(self) -> None:
         self.notify(self.content.text("kiosk_blocked"), timeout=3)
 

@@ -43,7 +43,9 @@ def test_sigkill_at_a_random_moment_loses_no_committed_change(db_path):
 
 
 def test_two_desks_writing_at_once_never_see_database_is_locked(db_path):
-    Store.open(str(db_path)).close()
+    store = Store.open(str(db_path))
+    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")  # both desks work on this one
+    store.close()
     count = 150
     desks = [start_writer(db_path, name, count) for name in ("desk-a", "desk-b")]
     results = [desk.communicate(timeout=120) for desk in desks]

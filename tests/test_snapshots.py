@@ -75,7 +75,7 @@ def test_incasso_panel(snap_compare, db_path):
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_roster(snap_compare, db_path):
+def seeded_roster(db_path):
     import datetime as dt
 
     store = Store.open(str(db_path))
@@ -86,12 +86,47 @@ def test_roster(snap_compare, db_path):
             store.save_application(application.id, application.version, current_step=4, kenmerk=f"{team} / {naam}", applied_on=applied, letter_due=dt.date(2026, 1, 7))
     store.close()
 
+
+async def open_roster(pilot):
+    await wait_for(pilot, RoadmapScreen)
+    await pilot.press("a")
+    await pilot.pause()
+
+
+def test_roster(snap_compare, db_path):
+    seeded_roster(db_path)
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=open_roster)
+
+
+# --- a jump host: no colour, a small window --------------------------------------
+# With NO_COLOR every status must still read from text: [x] [~] [ ] [-] and "! brief te laat".
+
+
+def test_roadmap_main_screen_no_color(snap_compare, db_path, monkeypatch):
+    seeded(db_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+
     async def run_before(pilot):
         await wait_for(pilot, RoadmapScreen)
-        await pilot.press("a")
-        await pilot.pause()
+        await pilot.press("down", "down")
 
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_roster_no_color(snap_compare, db_path, monkeypatch):
+    seeded_roster(db_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=open_roster)
+
+
+def test_roadmap_main_screen_at_60x20(snap_compare, db_path):
+    seeded(db_path)
+
+    async def run_before(pilot):
+        await wait_for(pilot, RoadmapScreen)
+        await pilot.press("down", "down")
+
+    assert snap_compare(make_app(db_path), terminal_size=(60, 20), run_before=run_before)
 
 
 def test_process_inventory(snap_compare, db_path):

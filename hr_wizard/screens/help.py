@@ -9,9 +9,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hr_wizard.widgets.footer import AppFooter
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
+        Binding("c", "app.toggle_contrast", id="help.contrast"),
         Binding("escape", "dismiss", id="help.close"),
         Binding("f1", "dismiss", "Sluiten", show=False),
     ]
@@ -35,6 +38,7 @@ class HelpScreen(ModalScreen[None]):
                 if self.legend:
                     yield Static(self.legend, markup=False, classes="legend")
             yield Static(text("help_close"), markup=False, classes="hint")
+        yield AppFooter()
 
 
 def keys_of(screen) -> list[tuple[str, str]]:

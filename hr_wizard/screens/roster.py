@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from hr_wizard.models import Project
     from hr_wizard.store import RosterRow, Store
 
-SORTS = (("naam", "naam"), ("team", "team"), ("kenmerk", "Kenmerk"), ("current_step", "stap"), ("letter_due", "uiterlijk"))
+SORTS = (("naam",), ("team",), ("kenmerk",), ("current_step",), ("letter_due",))
 # Column widths at 80 columns; the name takes what is left.
-WIDTHS = {"team": 12, "kenmerk": 14, "step": 3, "status": 15, "due": 10}
+WIDTHS = {"team": 12, "kenmerk": 14, "step": 4, "status": 15, "due": 10}
+NAME_MIN = 12
 
 
 class RosterScreen(Screen[None]):
@@ -74,31 +75,34 @@ class RosterScreen(Screen[None]):
     def _status_word(self, status: str) -> str:
         return self.app.content.app_text(f"status_{status}")
 
+    def _layout(self, width: int) -> list[tuple[str, int]]:
+        """(column, width) that fit: on a narrow terminal the Kenmerk, then the team, go first."""
+        columns = dict(WIDTHS)
+        for optional in ("kenmerk", "team"):
+            if width - sum(columns.values()) - len(columns) >= NAME_MIN:
+                break
+            del columns[optional]
+        name = max(width - sum(columns.values()) - len(columns), NAME_MIN)
+        return [("naam", name), *columns.items()]
+
     def _format_row(self, row: RosterRow, width: int) -> Text:
         status = status_of(row, self.today)
-        name_width = max(width - sum(WIDTHS.values()) - len(WIDTHS), 8)
         status_text = ("! " if status == "late" else "") + self._status_word(status)
         due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
-        cells = [
-            (row.naam, name_width, ""),
-            (row.team, WIDTHS["team"], ""),
-            (row.kenmerk, WIDTHS["kenmerk"], ""),
-            (f"{row.current_step}/7", WIDTHS["step"], ""),
-            (status_text, WIDTHS["status"], "bold red" if status == "late" else ""),
-            (due, WIDTHS["due"], ""),
-        ]
+        values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.current_step}/7",
+                  "status": status_text, "due": due}
         text = Text()
-        for value, cell_width, style in cells:
+        for column, cell_width in self._layout(width):
+            value = values[column]
             cell = value if len(value) <= cell_width else value[: cell_width - 1] + "…"
-            text.append(cell.ljust(cell_width) + " ", style=style)
+            text.append(cell.ljust(cell_width) + " ", style="bold red" if column == "status" and status == "late" else "")
         return text
 
     def _columns(self, width: int) -> str:
-        name_width = max(width - sum(WIDTHS.values()) - len(WIDTHS), 8)
-        sort_key = SORTS[self.sort_index][0]
-        names = [("naam", "Naam", name_width), ("team", "Team", WIDTHS["team"]), ("kenmerk", "Kenmerk", WIDTHS["kenmerk"]),
-                 ("current_step", "Stap", WIDTHS["step"]), ("status", "Status", WIDTHS["status"]), ("letter_due", "Uiterlijk", WIDTHS["due"])]
-        return " " + "".join(((title + (" ↑" if key == sort_key else "")).ljust(cell) + " ") for key, title, cell in names)
+        sort_column = {"current_step": "step", "letter_due": "due"}.get(SORTS[self.sort_index][0], SORTS[self.sort_index][0])
+        t = self.app.content.text
+        return " " + "".join((t(f"roster_col_{column}") + (" ↑" if column == sort_column else "")).ljust(cell) + " "
+                             for column, cell in self._layout(width))
 
     def reload(self, recount: bool = True) -> None:
         """Query the visible result again; `recount` also refreshes the totals, which only
@@ -127,7 +131,14 @@ class RosterScreen(Screen[None]):
         if not everything:
             summary = t("roster_empty")
         self.query_one("#roster-summary", Static).update(summary)
+        self._show_columns()
+
+    def _show_columns(self) -> None:
+        table = self.query_one(RosterTable)
         self.query_one("#roster-columns", Static).update(self._columns(max(table.scrollable_content_region.width - 1, 40)))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_columns)  # the table has its new width after the refresh
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload(recount=False)

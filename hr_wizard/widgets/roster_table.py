@@ -78,14 +78,15 @@ class RosterTable(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         row = self.row_at(index)
         if row is None:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         selected = index == self.cursor
         # The cursor is marked with '>' as well, so it shows without colour.
         text = Text(">" if selected else " ", style="bold") + self.format_row(row, width - 1)
         text.truncate(width, pad=True)
         if selected and self.has_focus:
             text.stylize(self.get_component_rich_style("roster--cursor"))
-        return Strip(list(text.render(self.app.console))).crop(0, width)
+        # Every segment gets a style: Textual's monochrome filter (NO_COLOR) cannot handle None.
+        return Strip(list(text.render(self.app.console))).crop(0, width).apply_style(self.rich_style)
 
     def watch_cursor(self, cursor: int) -> None:
         height = self.size.height or 1
