@@ -15,7 +15,7 @@ $(VENV)/.run-installed: $(BIN)/python pyproject.toml constraints.txt
 	touch $@
 
 $(VENV)/.test-installed: $(BIN)/python pyproject.toml constraints.txt
-	$(PIP) -e ".[test]"
+	$(PIP) -e ".[test,postgres]"
 	touch $@
 
 run: $(VENV)/.run-installed

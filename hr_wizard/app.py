@@ -18,11 +18,12 @@ from hr_wizard import messages
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.roadmap import Content
 from hr_wizard.screens.help import HelpScreen, keys_of
-from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.problem import ProblemScreen
+from hr_wizard.screens.projects import ProjectPickerScreen
 from hr_wizard.screens.roadmap import RoadmapScreen, last_step_setting
+from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project
@@ -38,9 +39,10 @@ class HrWizardApp(App[None]):
         Binding("f1", "help", id="app.help"),
     ]
 
-    def __init__(self, location: str, content: Content) -> None:
+    def __init__(self, location: str, content: Content, gemeente: str = "") -> None:
         super().__init__()
         self.location = location
+        self.gemeente = gemeente  # --gemeente: open this one when the database holds several
         self.content = content
         self.store: Store | None = None
         self.project: Project | None = None
@@ -97,15 +99,15 @@ class HrWizardApp(App[None]):
 
         try:
             store = Store.open(self.location)
-            project = store.get_project()
+            project, projects = store.choose_project(self.gemeente)
             progress = store.step_progress(project.id) if project else {}
             last_step = store.get_setting(last_step_setting(project.id)) if project else ""
         except StoreError as error:
             self.call_from_thread(self._show_problem, error)
             return
-        self.call_from_thread(self._opened, store, project, progress, last_step)
+        self.call_from_thread(self._opened, store, project, progress, last_step, projects)
 
-    def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str) -> None:
+    def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self.store = store
         saved_theme = store.get_setting(self._theme_setting())
         if saved_theme in self.available_themes:
@@ -113,10 +115,39 @@ class HrWizardApp(App[None]):
         self.project = project
         if store.readonly:
             self.notify(self.content.text("readonly_notice"), severity="warning", timeout=10)
+        if project is None and projects:
+            self.switch_screen(ProjectPickerScreen(projects))
+            return
         if project is None:
             self.switch_screen(IntakeScreen())
             return
+        store.remember_project(project.id)
         self.switch_screen(RoadmapScreen(store, project, progress, last_step))
+
+    # --- several gemeenten in one database ------------------------------------
+
+    def open_project(self, project: Project) -> None:
+        """Work on this gemeente: remembered for this user, opened at its last step."""
+        assert self.store is not None
+        self.project = project
+        self.store.remember_project(project.id)
+        progress = self.store.step_progress(project.id)
+        last_step = self.store.get_setting(last_step_setting(project.id))
+        self._to_base()
+        self.switch_screen(RoadmapScreen(self.store, project, progress, last_step))
+
+    def _to_base(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_choose_project(self) -> None:
+        assert self.store is not None
+        self._to_base()
+        self.switch_screen(ProjectPickerScreen(self.store.projects(), self.project.id if self.project else None))
+
+    def action_new_project(self) -> None:
+        self._to_base()
+        self.switch_screen(IntakeScreen())
 
     def _show_problem(self, error: StoreError) -> None:
         can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
@@ -141,6 +172,7 @@ class HrWizardApp(App[None]):
             self.notify(str(error), severity="error")
             return
         self.project = project
+        self.store.remember_project(project.id)
         self.switch_screen(RoadmapScreen(self.store, project, {}, ""))
 
     # --- theme ------------------------------------------------------------

@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=text("cli_db_metavar"),
         help=text("cli_db"),
     )
+    parser.add_argument("--gemeente", metavar=text("cli_gemeente_metavar"), default="", help=text("cli_gemeente"))
     parser.add_argument("--kiosk", action="store_true", help=text("cli_kiosk"))
     parser.add_argument("--no-mouse", action="store_true", help=text("cli_no_mouse"))
     commands = parser.add_subparsers(dest="command", metavar=text("cli_command_metavar"))
@@ -100,11 +101,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         from hr_wizard.kiosk_app import KioskApp
 
-        app = KioskApp(location, content, config)
+        app = KioskApp(location, content, config, args.gemeente)
     else:
         from hr_wizard.app import HrWizardApp
 
-        app = HrWizardApp(location, content)
+        app = HrWizardApp(location, content, args.gemeente)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 

@@ -32,7 +32,8 @@ def _progress(label: str):
     return report
 
 
-def _open(location: str) -> tuple[Store, object]:
+def _open(location: str, gemeente: str = "") -> tuple[Store, object]:
+    """The store and the gemeente to work on: --gemeente, else this user's last, else the only one."""
     from hr_wizard.errors import StoreError
     from hr_wizard.store import Store
 
@@ -40,17 +41,20 @@ def _open(location: str) -> tuple[Store, object]:
         store = Store.open(location)
     except StoreError as error:
         raise CommandError(str(error)) from None
-    project = store.get_project()
+    project, projects = store.choose_project(gemeente)
     if project is None:
         store.close()
-        raise CommandError(text("cli_no_project"))
+        if not projects:
+            raise CommandError(text("cli_no_project"))
+        names = ", ".join(f'"{p.gemeente}"' for p in projects)
+        raise CommandError(text("cli_choose_gemeente", names=names) if not gemeente else text("cli_unknown_gemeente", gemeente=gemeente, names=names))
     return store, project
 
 
 def status(args: argparse.Namespace, location: str, content: Content) -> int:
     from hr_wizard import report
 
-    store, project = _open(location)
+    store, project = _open(location, args.gemeente)
     data = report.gather(store, project, content)
     t = content.text
     lines = [t("report_title", gemeente=data.gemeente), t("report_date", date=dt.date.today().strftime("%d-%m-%Y")),
@@ -83,7 +87,7 @@ def _write_text(body: str, output: str | None) -> None:
 def report_command(args: argparse.Namespace, location: str, content: Content) -> int:
     from hr_wizard import report
 
-    store, project = _open(location)
+    store, project = _open(location, args.gemeente)
     _write_text(report.render(store, project, content, args.format), args.output)
     return 0
 
@@ -92,7 +96,7 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
     from hr_wizard import exchange
     from hr_wizard.applications import STATUSES
 
-    store, project = _open(location)
+    store, project = _open(location, args.gemeente)
     today = dt.date.today()
     words = {s: content.app_text(f"status_{s}") for s in STATUSES}
     output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
@@ -120,7 +124,7 @@ def import_command(args: argparse.Namespace, location: str, content: Content) ->
     if args.dry_run:
         _say(text("cli_import_dry_run", count=len(result.rows)))
         return 0
-    store, project = _open(location)
+    store, project = _open(location, args.gemeente)
     try:
         count = store.import_applications(project.id, [exchange.application_fields(r) for r in result.rows])
     except StoreError as error:
@@ -132,7 +136,7 @@ def import_command(args: argparse.Namespace, location: str, content: Content) ->
 def backup_command(args: argparse.Namespace, location: str, content: Content) -> int:
     from hr_wizard.errors import StoreError
 
-    store, _ = _open(location)
+    store, _ = _open(location, args.gemeente)
     target = Path(args.file)
     if target.exists():
         raise CommandError(text("cli_backup_exists", path=target))

@@ -38,8 +38,8 @@ class KioskApp(HrWizardApp):
         Binding("f12", "operator", id="kiosk.operator", priority=True),
     ]
 
-    def __init__(self, location: str, content: Content, config: KioskConfig) -> None:
-        super().__init__(location, content)
+    def __init__(self, location: str, content: Content, config: KioskConfig, gemeente: str = "") -> None:
+        super().__init__(location, content, gemeente)
         self.config = config
         self.last_input = time.monotonic()
 
@@ -54,11 +54,13 @@ class KioskApp(HrWizardApp):
 
     # --- after the database opens ------------------------------------------------
 
-    def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str) -> None:
+    def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self.store = store
         self.project = project
         if project is None:
-            self.switch_screen(KioskMessageScreen(self.content.text("kiosk_not_ready")))
+            # No gemeente yet, or several and none named with --gemeente: the operator must set it up.
+            key = "kiosk_choose_gemeente" if projects else "kiosk_not_ready"
+            self.switch_screen(KioskMessageScreen(self.content.text(key)))
             return
         self.switch_screen(KioskWelcomeScreen())
 
@@ -104,7 +106,7 @@ class KioskApp(HrWizardApp):
     # --- keys --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_contrast":
+        if action in ("toggle_contrast", "choose_project", "new_project"):
             return False  # a visitor does not change how the kiosk looks
         return super().check_action(action, parameters)
 

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, event, func, or_
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, create_engine, select
 
 from hr_wizard import terugmelding as tm
@@ -220,6 +221,8 @@ def _sqlite_engine(path: Path, readonly: bool) -> Engine:
 
 
 def _current_revision(engine: Engine) -> str | None:
+    if engine.dialect.name != "sqlite":
+        return _server_revision(engine)
     with engine.connect() as connection:
         has_version = connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -229,6 +232,60 @@ def _current_revision(engine: Engine) -> str | None:
             return "foreign" if other else None
         row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return row[0] if row else None
+
+
+def _server_revision(engine: Engine) -> str | None:
+    """The revision on a database server (PostgreSQL), or "foreign" for another program's tables."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if "alembic_version" not in tables:
+            return "foreign" if tables - {"alembic_version"} else None
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+CONNECT_TIMEOUT_S = 5
+
+
+def _server_engine(location: str) -> Engine:
+    """An engine for a database server. The password never comes from the URL: libpq reads
+    PGPASSWORD, ~/.pgpass or a service file itself."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location)
+    if url.password:
+        raise UnusableLocationError(text("error_password_in_url", location=display_location(location)))
+    if not url.drivername.startswith("postgresql"):
+        raise UnusableLocationError(text("error_unsupported_url", scheme=url.drivername))
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}, pool_pre_ping=True)
+
+    @event.listens_for(engine, "connect")
+    def _utc(dbapi_connection, _record) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET TIME ZONE 'UTC'")  # timestamps are stored as UTC, as on SQLite
+        dbapi_connection.commit()
+
+    return engine
+
+
+def _server_error(location: str, exc: Exception) -> StoreError:
+    """A Dutch message for why a database server could not be used (no password in it)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location)
+    detail = str(getattr(exc, "orig", exc) or exc).lower()
+    where = {"host": url.host or "localhost", "port": url.port or 5432, "user": url.username or "", "database": url.database or ""}
+    if "does not exist" in detail and "database" in detail:
+        return UnusableLocationError(text("error_pg_no_database", **where))
+    if "password" in detail or "authentication" in detail or ("role" in detail and "does not exist" in detail):
+        return UnusableLocationError(text("error_pg_login", **where))
+    if "no module named" in detail or isinstance(exc, ModuleNotFoundError):
+        return UnusableLocationError(text("error_pg_driver"))
+    return UnusableLocationError(text("error_pg_unreachable", seconds=CONNECT_TIMEOUT_S, **where))
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
@@ -270,8 +327,13 @@ class Store:
     def open(cls, location: str) -> Store:
         """Open (and create or migrate) the database at a path or URL. Raises StoreError."""
         if is_url(location):
-            engine = create_engine(location)
-            return cls._open_engine(engine, location, path=None, readonly=False)
+            try:
+                engine = _server_engine(location)
+                return cls._open_engine(engine, location, path=None, readonly=False)
+            except StoreError:
+                raise
+            except Exception as exc:  # the driver's connection errors: unreachable, no database, login
+                raise _server_error(location, exc) from None
         path = Path(location)
         if not path.exists():
             _create_sqlite_file(path)
@@ -328,9 +390,35 @@ class Store:
 
     # --- project ----------------------------------------------------------
 
-    def get_project(self) -> Project | None:
+    def get_project(self, project_id: int | None = None) -> Project | None:
+        """One project (gemeente); without an id the first one, as in a single-gemeente file."""
         with self._read() as session:
+            if project_id is not None:
+                return session.get(Project, project_id)
             return session.exec(select(Project).order_by(Project.id)).first()
+
+    def projects(self) -> list[Project]:
+        """Every gemeente in this database, by name (a cooperation keeps several in one)."""
+        with self._read() as session:
+            return list(session.exec(select(Project).order_by(func.lower(Project.gemeente), Project.id)))
+
+    def choose_project(self, gemeente: str = "") -> tuple[Project | None, list[Project]]:
+        """The project to open: the one named, else this user's last one, else the only one.
+        Returns (project or None, all projects) so a caller can ask when it cannot tell."""
+        projects = self.projects()
+        if gemeente:
+            wanted = " ".join(gemeente.split()).casefold()
+            return next((p for p in projects if p.gemeente.casefold() == wanted), None), projects
+        if len(projects) == 1:
+            return projects[0], projects
+        remembered = self.get_setting(self.project_setting())
+        return next((p for p in projects if str(p.id) == remembered), None), projects
+
+    def project_setting(self) -> str:
+        return f"project.{self.actor}"
+
+    def remember_project(self, project_id: int) -> None:
+        self.set_setting(self.project_setting(), str(project_id))
 
     def create_project(self, gemeente: str, naam: str, email: str) -> Project:
         project = Project(gemeente=gemeente, projectleider_naam=naam, projectleider_email=email)
@@ -349,13 +437,19 @@ class Store:
 
     def _step_row(self, session: Session, project_id: int, step_key: str) -> StepProgress | None:
         return session.exec(
-            select(StepProgress).where(StepProgress.project_id == project_id, StepProgress.step_key == step_key)
+            select(StepProgress).where(StepProgress.project_id == project_id, StepProgress.step_key == step_key).with_for_update()
         ).first()
 
     def set_step_status(self, project_id: int, step_key: str, status: str) -> StepProgress:
         """Mark a step; the status is an absolute choice, so it never conflicts."""
         if status not in STEP_STATUSES:
             raise ValueError(status)
+        try:
+            return self._set_step_status(project_id, step_key, status)
+        except IntegrityError:  # another desk made the row at the same moment: now it exists
+            return self._set_step_status(project_id, step_key, status)
+
+    def _set_step_status(self, project_id: int, step_key: str, status: str) -> StepProgress:
         with self._write() as session:
             row = self._step_row(session, project_id, step_key)
             if row is None:
@@ -370,6 +464,12 @@ class Store:
 
     def set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:
         """Save a note if nobody else changed the step since `expected_version` (0: no row yet)."""
+        try:
+            return self._set_step_note(project_id, step_key, note, expected_version)
+        except IntegrityError:  # another desk made the row first
+            raise ConflictError(self.step_progress(project_id).get(step_key)) from None
+
+    def _set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:
         with self._write() as session:
             row = self._step_row(session, project_id, step_key)
             current = row.version if row else 0
@@ -397,6 +497,12 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         if self.readonly:
             return  # remembered choices are a convenience; a read-only file just forgets them
+        try:
+            self._set_setting(key, value)
+        except IntegrityError:  # made by another desk at the same moment: set it again
+            self._set_setting(key, value)
+
+    def _set_setting(self, key: str, value: str) -> None:
         with self._write() as session:
             row = session.get(Setting, key) or Setting(key=key, value=value)
             row.value = value
@@ -432,7 +538,7 @@ class Store:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
         changes = _coerce_dates(model, changes)
         with self._write() as session:
-            row = session.get(model, record_id)
+            row = session.get(model, record_id, with_for_update=True)
             if row is None:
                 raise StoreError(text(gone))
             if row.version != expected_version:
@@ -565,11 +671,13 @@ class Store:
 
     def save_preparation(self, project_id: int, expected_version: int, **changes: Any) -> Preparation:
         if expected_version == 0:
-            with self._write() as session:
-                if session.get(Preparation, project_id) is None:
+            try:
+                with self._write() as session:
+                    if session.get(Preparation, project_id) is not None:
+                        raise ConflictError(self.get_preparation(project_id))
                     session.add(Preparation(project_id=project_id, version=0))
-                else:
-                    raise ConflictError(self.get_preparation(project_id))
+            except IntegrityError:  # another desk made it at the same moment
+                raise ConflictError(self.get_preparation(project_id)) from None
         return self._save_versioned(Preparation, "voorbereiding", PREPARATION_FIELDS, project_id, expected_version,
                                     "error_gone_preparation", changes)
 
@@ -653,7 +761,7 @@ class Store:
     def move_terugmelding(self, terugmelding_id: int, expected_version: int, status: str, on: dt.date) -> Terugmelding:
         """Change the status, if Digimelding advises that transition; the history keeps the date."""
         with self._write() as session:
-            row = session.get(Terugmelding, terugmelding_id)
+            row = session.get(Terugmelding, terugmelding_id, with_for_update=True)
             if row is None:
                 raise StoreError(text("error_gone_terugmelding"))
             if row.version != expected_version:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,77 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
+PG_SERVER = os.environ.get("HR_WIZARD_TEST_PG", "")  # set by scripts/with-postgres.sh
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run the test on SQLite and on a real PostgreSQL server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_path" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"])
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "hr-wizard.sqlite"
+def backend() -> str:
+    return "sqlite"
+
+
+class ServerDatabase:
+    """A fresh database on the test server; `str()` is its URL, used where a file path goes."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __str__(self) -> str:
+        return self.url
+
+    def __repr__(self) -> str:
+        return f"ServerDatabase({self.url!r})"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest):
+    if backend == "sqlite":
+        yield tmp_path / "data" / "hr-wizard.sqlite"
+        return
+    if not PG_SERVER:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true: the PostgreSQL tests must run. Start them with: bash scripts/with-postgres.sh make test")
+        pytest.skip("no PostgreSQL test server; run `bash scripts/with-postgres.sh make test` to include these tests")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(PG_SERVER)
+    name = f"hrw_{uuid.uuid4().hex[:16]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    template = request.getfixturevalue("pg_template")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield ServerDatabase(server.set(database=name).render_as_string(hide_password=False))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_template():
+    """An empty database with today's schema, made once: each test copies it (fast) instead of
+    running the migrations again. The migrations themselves run here, on the real server."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from hr_wizard.store import Store
+
+    server = make_url(PG_SERVER)
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    name = f"hrw_template_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    Store.open(server.set(database=name).render_as_string(hide_password=False)).close()
+    yield name
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

@@ -1,21 +1,27 @@
-"""The real app, driven by Pilot, on a real SQLite file."""
+"""The real app, driven by Pilot, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
-import sqlite3
+import pytest
 
 from hr_wizard.screens.help import HelpScreen
 from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.note import NoteScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
+from hr_wizard.store import Store
 from hr_wizard.widgets.step_list import StepList
 
 from .helpers import do_intake, make_app, wait_for
 
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
+
 
 def project_rows(db_path):
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute("SELECT gemeente, projectleider_naam, projectleider_email FROM project").fetchall()
+    store = Store.open(str(db_path))
+    try:
+        return [(p.gemeente, p.projectleider_naam, p.projectleider_email) for p in store.projects()]
+    finally:
+        store.close()
 
 
 async def test_intake_creates_project_and_opens_roadmap(db_path):
@@ -109,8 +115,10 @@ async def test_note_is_saved_while_typing_without_leaving(db_path):
         await wait_for(pilot, NoteScreen)
         await pilot.press(*"Eerst bellen")
         await pilot.pause(0.6)
-        with sqlite3.connect(db_path) as connection:
-            assert connection.execute("SELECT note FROM step_progress").fetchall() == [("Eerst bellen",)]
+        other_desk = Store.open(str(db_path))  # a separate connection sees it: it is committed
+        progress = other_desk.step_progress(other_desk.get_project().id)
+        other_desk.close()
+        assert [row.note for row in progress.values()] == ["Eerst bellen"]
 
 
 async def test_f1_lists_the_keys_of_the_current_screen(db_path):

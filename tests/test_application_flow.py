@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.screens.roster import RosterScreen
@@ -11,6 +13,8 @@ from hr_wizard.store import Store
 from hr_wizard.widgets.roster_table import RosterTable
 
 from .helpers import make_app, wait_for
+
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
 
 def seeded(db_path, debiteurnummer=""):

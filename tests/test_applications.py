@@ -10,6 +10,8 @@ from hr_wizard.applications import STATUSES, letter_due, status_of
 from hr_wizard.errors import ConflictError
 from hr_wizard.store import Store
 
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
+
 TODAY = dt.date(2026, 11, 27)
 
 

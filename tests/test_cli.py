@@ -119,3 +119,19 @@ def test_status_report_export_backup_restore_from_the_command_line(tmp_path):
 def test_commands_on_an_empty_database_say_what_to_do(tmp_path):
     result = run("--db", str(tmp_path / "nieuw.sqlite"), "status")
     assert result.returncode == 1 and "Start eerst hr-wizard" in result.stderr
+
+
+def test_commands_on_a_database_with_two_gemeenten_ask_which(tmp_path):
+    from hr_wizard.store import Store
+
+    db = tmp_path / "db.sqlite"
+    store = Store.open(str(db))
+    store.create_project("Gemeente Noorddorp", "Mila de Vries", "mila@noorddorp.nl")
+    store.create_project("Gemeente Zuiddorp", "Piet Puk", "piet@zuiddorp.nl")
+    store.close()
+    unclear = run("--db", str(db), "status")
+    assert unclear.returncode == 1 and '"Gemeente Noorddorp", "Gemeente Zuiddorp"' in unclear.stderr
+    chosen = run("--db", str(db), "--gemeente", "gemeente zuiddorp", "status")
+    assert chosen.returncode == 0 and "Gemeente Zuiddorp" in chosen.stdout and "Noorddorp" not in chosen.stdout
+    unknown = run("--db", str(db), "--gemeente", "Gemeente Elders", "status")
+    assert unknown.returncode == 1 and "Gemeente Elders" in unknown.stderr

@@ -7,15 +7,29 @@ import os
 import pytest
 from textual.widgets import Static
 
-from hr_wizard.kiosk import CODE_ENV, KioskConfig, KioskError, hash_code, kiosk_config, verify_code
+from hr_wizard.kiosk import (
+    CODE_ENV,
+    KioskConfig,
+    KioskError,
+    hash_code,
+    kiosk_config,
+    verify_code,
+)
 from hr_wizard.kiosk_app import KioskApp
 from hr_wizard.roadmap import load_content
 from hr_wizard.screens.application import ApplicationScreen
-from hr_wizard.screens.kiosk import KioskClosingScreen, KioskResumeScreen, KioskWelcomeScreen, OperatorScreen
+from hr_wizard.screens.kiosk import (
+    KioskClosingScreen,
+    KioskResumeScreen,
+    KioskWelcomeScreen,
+    OperatorScreen,
+)
 from hr_wizard.store import Store
 
 from .helpers import wait_for
 from .test_application_flow import seeded
+
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
 CODE = "beheer-2026"  # a test's own operator code, not a real one
 

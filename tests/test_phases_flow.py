@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Input, OptionList, RadioSet
 
@@ -20,6 +21,8 @@ from hr_wizard.widgets.step_list import StepList
 
 from .helpers import make_app, wait_for
 from .test_application_flow import seeded
+
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
 
 def text_of(screen, selector: str) -> str:

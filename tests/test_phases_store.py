@@ -10,6 +10,8 @@ from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError
 from hr_wizard.store import Store, TransitionError
 
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
+
 COMPLETE = {
     "kvk_nummer": "69599084", "object": "vestiging", "attribute": "bezoekadres",
     "betwijfelde_waarde": "Stationsstraat 1, Utrecht", "voorgestelde_waarde": "Postbus 100, Utrecht",

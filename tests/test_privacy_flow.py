@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable, OptionList
 
 from hr_wizard.screens.audit import AuditScreen
@@ -14,6 +15,8 @@ from hr_wizard.store import Store
 
 from .helpers import make_app, wait_for
 from .test_application_flow import open_roster, seeded
+
+pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
 
 def cells(table: DataTable) -> list[list[str]]:

@@ -39,6 +39,7 @@ def test_existing_shared_database_keeps_its_permissions(db_path):
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o660
 
 
+@pytest.mark.both_backends
 def test_status_and_note_survive_reopening(db_path):
     store = new_store(db_path)
     project = store.get_project()
@@ -51,6 +52,7 @@ def test_status_and_note_survive_reopening(db_path):
     assert (rows["fase1.website"].status, rows["fase1.website"].note) == ("klaar", "Gelezen")
 
 
+@pytest.mark.both_backends
 def test_second_save_of_same_note_is_detected(db_path):
     desk_a = new_store(db_path)
     desk_b = Store.open(str(db_path))

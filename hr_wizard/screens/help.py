@@ -15,6 +15,7 @@ from hr_wizard.widgets.footer import AppFooter
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("c", "app.toggle_contrast", id="help.contrast"),
+        Binding("g", "app.choose_project", id="help.gemeente"),
         Binding("escape", "dismiss", id="help.close"),
         Binding("f1", "dismiss", "Sluiten", show=False),
     ]
