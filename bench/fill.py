@@ -19,7 +19,7 @@ LAST = ["de Vries", "Jansen", "Bakker", "Yılmaz", "van Dijk", "Visser", "Smit",
 TEAMS = ["Afd. Werk en Inkomen", "Team Vergunningen", "Burgerzaken", "Belastingen", "Handhaving", "Economische Zaken"]
 
 
-def fill(path: Path, applications: int, seed: int = 7) -> None:
+def fill(path: Path, applications: int, seed: int = 7, processes: int = 0, terugmeldingen: int = 0) -> None:
     rng = random.Random(seed)
     store = Store.open(str(path))
     project = store.get_project() or store.create_project("Gemeente Benchdorp", "Mila de Vries", "mila@benchdorp.nl")
@@ -42,6 +42,20 @@ def fill(path: Path, applications: int, seed: int = 7) -> None:
             " letter_received, finished_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+        now = dt.datetime.now(dt.UTC).isoformat(sep=" ")
+        sources = ("eigen registratie", "Handelsregister", "beide")
+        connection.executemany(
+            "INSERT INTO process (project_id, naam, afdeling, eigenaar, hr_data, source, note, created_at, updated_at, version)"
+            " VALUES (?,?,?,'','KvK-nummer, naam',?,'',?,?,1)",
+            [(project.id, f"Proces {index}", rng.choice(TEAMS), rng.choice(sources), now, now) for index in range(processes)],
+        )
+        statuses = ("concept", "gemeld", "in_behandeling", "afgehandeld")
+        connection.executemany(
+            "INSERT INTO terugmelding (project_id, status, kvk_nummer, object, attribute, toelichting, melder_naam, melder_email,"
+            " created_at, updated_at, version) VALUES (?,?,?,'vestiging','bezoekadres','Pand staat leeg, zie foto.',"
+            "'Mila de Vries','mila@benchdorp.nl',?,?,1)",
+            [(project.id, rng.choice(statuses), f"{rng.randint(10000000, 99999999)}", now, now) for _ in range(terugmeldingen)],
+        )
     connection.close()
 
 
@@ -49,5 +63,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("path", type=Path)
     parser.add_argument("--applications", type=int, default=10_000)
+    parser.add_argument("--processes", type=int, default=0)
+    parser.add_argument("--terugmeldingen", type=int, default=0)
     args = parser.parse_args()
-    fill(args.path, args.applications)
+    fill(args.path, args.applications, processes=args.processes, terugmeldingen=args.terugmeldingen)

@@ -85,7 +85,9 @@ class HrWizardApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
         self.push_screen(LoadingScreen())
-        self.open_database()
+        # Open the database once the first frame is on screen: the worker imports SQLModel,
+        # which holds the GIL for a few hundred milliseconds and would delay that frame.
+        self.call_after_refresh(self.open_database)
 
     # --- opening the database (in a thread, off the first frame) ----------
 

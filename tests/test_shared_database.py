@@ -124,10 +124,8 @@ def test_a_password_in_the_address_is_refused_and_never_printed():
     assert "Zomer2026" not in display_location(location)
 
 
-@pytest.mark.both_backends
+@pytest.mark.parametrize("backend", ["postgresql"])  # a server-only situation
 def test_server_says_no_such_database_or_no_login(db_path, backend):
-    if backend == "sqlite":
-        pytest.skip("a server-only situation")
     from sqlalchemy.engine import make_url
 
     url = make_url(str(db_path))

@@ -22,6 +22,7 @@ from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.keys import settle
+from hr_wizard.widgets.live import set_live_text
 from hr_wizard.widgets.toggles import TextCheckbox, TextRadioButton
 
 if TYPE_CHECKING:
@@ -140,16 +141,15 @@ class ApplicationScreen(Screen[bool]):
         if self.page == 2:
             check = self._kenmerk_check()
             preview = check.value if check.ok else validation.normalise_kenmerk(check.value)
-            self.query_one("#copy-text", Static).update(f"{self._t('kenmerk_preview')}: {preview}")
-            message = self.query_one("#kenmerk-message", Static)
-            message.update("" if check.ok or not show_errors else f"! {check.message}")
+            set_live_text(self.query_one("#copy-text", Static), f"{self._t('kenmerk_preview')}: {preview}")
+            set_live_text(self.query_one("#kenmerk-message", Static), "" if check.ok or not show_errors else f"! {check.message}")
         elif self.page == 3:
             check = self.query_one("#applied-on", Field).result()
             lines = [self._t("expect_password")]
             if check.ok:
                 due = letter_due(dt.date.fromisoformat(check.value), self.app.content.facts["letter_working_days"])
                 lines.append(self._t("expect_letter", due=f"{validation.format_date(due)}"))
-            self.query_one("#expectations", Static).update("\n".join(lines))
+            set_live_text(self.query_one("#expectations", Static), "\n".join(lines))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._leave_armed = False

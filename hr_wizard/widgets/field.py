@@ -81,8 +81,9 @@ class Field(Vertical):
         self.touched = self.touched or force
         message = self.query_one(".field--message", Static)
         text = "" if result.ok or not self.touched else f"! {result.message}"
-        message.update(text)
-        message.set_class(not text, "-empty")
+        if text != str(message.render()):  # unchanged: no repaint, no new layout
+            message.update(text)
+            message.set_class(not text, "-empty")
         return result
 
     def on_input_changed(self, event: Input.Changed) -> None:
