@@ -135,3 +135,20 @@ def test_server_says_no_such_database_or_no_login(db_path, backend):
     with pytest.raises(UnusableLocationError) as caught:
         Store.open(url.set(username="niemand").render_as_string(hide_password=False))
     assert "weigert de aanmelding van gebruiker 'niemand'" in str(caught.value)
+
+
+@pytest.mark.both_backends
+def test_command_line_status_import_and_export_on_each_backend(db_path, tmp_path):
+    from .test_cli import run
+
+    two_gemeenten(db_path)[0].close()
+    source = tmp_path / "in.csv"
+    source.write_text("naam;team;email\nKees Noord;Burgerzaken;kees@noorddorp.nl\n", encoding="utf-8")
+    location = str(db_path)
+    assert run("--db", location, "--gemeente", "Gemeente Noorddorp", "import", "accounts", str(source)).returncode == 0
+    status = run("--db", location, "--gemeente", "Gemeente Noorddorp", "status")
+    assert status.returncode == 0 and "brief te laat: 1" in status.stdout
+    target = tmp_path / "uit.csv"
+    assert run("--db", location, "--gemeente", "Gemeente Noorddorp", "export", "accounts", "-o", str(target)).returncode == 0
+    exported = target.read_text(encoding="utf-8-sig")
+    assert "Kees Noord" in exported and "Anna Noord" in exported and "Zuid" not in exported
