@@ -17,12 +17,13 @@ from textual.binding import Binding
 from hr_wizard import messages
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.roadmap import Content
+from hr_wizard.schema import current_user, last_step_setting
 from hr_wizard.screens.help import HelpScreen, keys_of
 from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.problem import ProblemScreen
 from hr_wizard.screens.projects import ProjectPickerScreen
-from hr_wizard.screens.roadmap import RoadmapScreen, last_step_setting
+from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 if TYPE_CHECKING:
@@ -87,7 +88,19 @@ class HrWizardApp(App[None]):
         self.push_screen(LoadingScreen())
         # Open the database once the first frame is on screen: the worker imports SQLModel,
         # which holds the GIL for a few hundred milliseconds and would delay that frame.
-        self.call_after_refresh(self.open_database)
+        self.call_after_refresh(self._start)
+
+    QUICK_START = True  # show the main screen from quickread while the store loads
+
+    def _start(self) -> None:
+        if self.QUICK_START:
+            from hr_wizard.quickread import quick_state
+
+            quick = quick_state(self.location, current_user(), self.gemeente)
+            if quick is not None:
+                self.project = quick.project
+                self.switch_screen(RoadmapScreen(None, quick.project, quick.progress, quick.last_step, quick.overdue))
+        self.open_database()
 
     # --- opening the database (in a thread, off the first frame) ----------
 
@@ -111,12 +124,18 @@ class HrWizardApp(App[None]):
 
     def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self.store = store
+        waiting = self.screen if isinstance(self.screen, RoadmapScreen) and self.screen.store is None else None
         saved_theme = store.get_setting(self._theme_setting())
         if saved_theme in self.available_themes:
             self.theme = saved_theme
         self.project = project
         if store.readonly:
             self.notify(self.content.text("readonly_notice"), severity="warning", timeout=10)
+        if waiting is not None and project is not None and project.id == waiting.project.id:
+            self.project = project
+            store.remember_project(project.id)
+            waiting.attach_store(store, project, progress)
+            return
         if project is None and projects:
             self.switch_screen(ProjectPickerScreen(projects))
             return

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 class KioskApp(HrWizardApp):
     ENABLE_COMMAND_PALETTE = False
+    QUICK_START = False  # a visitor never sees the main screen, not even for a moment
     BINDINGS = [
         Binding("ctrl+q", "blocked", show=False, priority=True),
         Binding("ctrl+c", "blocked", show=False, priority=True),

@@ -7,7 +7,6 @@ the methods here and never build SQL themselves.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import os
 import sqlite3
 import stat
@@ -45,10 +44,14 @@ from hr_wizard.models import (
     utcnow,
 )
 from hr_wizard.paths import display_location, is_url
+from hr_wizard.schema import (  # noqa: F401
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    current_user,
+    pick_project,
+    project_setting,
+)
 
-# The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 BUSY_TIMEOUT_S = 15
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -73,14 +76,6 @@ _AUDIT_SHOWS_VALUE |= {"website_consulted", "form_filled", "terugmelden", "sent_
 
 class TransitionError(StoreError):
     """A terugmelding status change that Digimelding does not advise."""
-
-
-def current_user() -> str:
-    """The operating-system user, for the audit trail."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no passwd entry, as in some containers
-        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "onbekend"
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -406,16 +401,10 @@ class Store:
         """The project to open: the one named, else this user's last one, else the only one.
         Returns (project or None, all projects) so a caller can ask when it cannot tell."""
         projects = self.projects()
-        if gemeente:
-            wanted = " ".join(gemeente.split()).casefold()
-            return next((p for p in projects if p.gemeente.casefold() == wanted), None), projects
-        if len(projects) == 1:
-            return projects[0], projects
-        remembered = self.get_setting(self.project_setting())
-        return next((p for p in projects if str(p.id) == remembered), None), projects
+        return pick_project(projects, gemeente, self.get_setting(self.project_setting())), projects
 
     def project_setting(self) -> str:
-        return f"project.{self.actor}"
+        return project_setting(self.actor)
 
     def remember_project(self, project_id: int) -> None:
         self.set_setting(self.project_setting(), str(project_id))

@@ -19,9 +19,11 @@ async def wait_for(pilot: Pilot, screen_type: type[Screen], timeout: float = 10.
     """Wait until the app shows a screen of `screen_type` (the database opens in a thread)."""
     steps = int(timeout / 0.02)
     for _ in range(steps):
-        if isinstance(pilot.app.screen, screen_type):
+        screen = pilot.app.screen
+        # The main screen may show first from quickread; it is ready once the store is attached.
+        if isinstance(screen, screen_type) and getattr(screen, "store", True) is not None:
             await pilot.pause()
-            return pilot.app.screen
+            return screen
         await pilot.pause(0.02)
     raise AssertionError(f"{screen_type.__name__} did not appear; the app shows {pilot.app.screen!r}")
 

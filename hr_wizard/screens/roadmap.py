@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -12,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 
 from hr_wizard.errors import StoreError
 from hr_wizard.roadmap import Step
+from hr_wizard.schema import last_step_setting
 from hr_wizard.screens.note import NoteScreen
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
@@ -20,10 +23,6 @@ if TYPE_CHECKING:
     from hr_wizard.models import Project, StepProgress
     from hr_wizard.store import Store
 
-
-
-def last_step_setting(project_id: int) -> str:
-    return f"roadmap.last_step.{project_id}"
 
 
 def tool_of(step_key: str) -> str | None:
@@ -36,6 +35,25 @@ def tool_of(step_key: str) -> str | None:
 
 
 MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
+
+
+def needs_store(action):
+    """An action that needs the database: pressed while the store still loads, it waits for it."""
+
+    @functools.wraps(action)
+    def run(self, *args):
+        if self.store is None:
+            step = self.current_step.key
+
+            def later() -> None:  # on the step that was selected when the key was pressed
+                self.query_one(StepList).select_step(step)
+                action(self, *args)
+
+            self._pending.append(later)
+            return None
+        return action(self, *args)
+
+    return run
 
 
 class RoadmapScreen(Screen[None]):
@@ -52,12 +70,16 @@ class RoadmapScreen(Screen[None]):
         Binding("r", "report", id="roadmap.report"),
     ]
 
-    def __init__(self, store: Store, project: Project, progress: dict[str, StepProgress], last_step: str = "") -> None:
+    def __init__(self, store: Store | None, project: Project, progress: dict[str, StepProgress], last_step: str = "",
+                 overdue: int = 0) -> None:
+        """`store` None: the state came from quickread and the store is still loading (attach_store)."""
         super().__init__()
         self.store = store
         self.project = project
         self.progress = progress
         self._initial_step = last_step
+        self._overdue = overdue
+        self._pending: list[Callable[[], object]] = []  # keys pressed before the store was there
 
     def compose(self) -> ComposeResult:
         content = self.app.content
@@ -108,8 +130,9 @@ class RoadmapScreen(Screen[None]):
             f"{content.text('status_label')}: {STATUS_MARKS[status]} {content.text('status_' + status)}"
         )
         tool = self.query_one("#step-tool", Static)
-        tool.update(self._tool_summary(key))
-        tool.display = tool_of(key) is not None
+        summary = self._tool_summary(key)
+        tool.update(summary)
+        tool.display = bool(summary)
         self.query_one("#step-body", Static).update(step.body)
         self.query_one("#step-note-label", Static).update(content.text("note_label") + ":")
         self.query_one("#step-note", Static).update(row.note if row and row.note else content.text("note_empty"))
@@ -118,7 +141,7 @@ class RoadmapScreen(Screen[None]):
     def _tool_summary(self, key: str) -> str:
         t = self.app.content.text
         tool = tool_of(key)
-        if tool is None:
+        if tool is None or self.store is None:
             return ""
         project_id = self.project.id
         if tool == "prep":
@@ -137,12 +160,25 @@ class RoadmapScreen(Screen[None]):
             summary = t("roster_summary", count=self.store.roster_count(project_id))
         return f"{summary}\n{t('tool_open', tool=t('tool_' + tool))}"
 
+    def attach_store(self, store: Store, project: Project, progress: dict[str, StepProgress]) -> None:
+        """The store has loaded: from now on every key works and reads come from it."""
+        self.store = store
+        self.project = project
+        self.progress = progress
+        self._show(self.current_step.key)
+        self._update_progress()
+        self.refresh_bindings()
+        pending, self._pending = self._pending, []
+        for action in pending:  # what the user typed meanwhile happens now, in order
+            action()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_tool":
             option = self.query_one(StepList).highlighted_option if self.is_mounted else None
             return bool(option and option.id and tool_of(option.id))
         return True
 
+    @needs_store
     def action_open_tool(self) -> None:
         tool = tool_of(self.current_step.key)
         if tool == "roster":
@@ -168,7 +204,7 @@ class RoadmapScreen(Screen[None]):
         progress = content.text("progress", done=done, total=total)
         if skipped:
             progress += ", " + content.text("progress_skipped", skipped=skipped)
-        overdue = self.store.overdue_count(self.project.id)
+        overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
         if overdue:
             progress += " · " + content.app_text("roster_overdue", count=overdue)
         self.title = self.project.gemeente
@@ -178,10 +214,12 @@ class RoadmapScreen(Screen[None]):
         if event.option_id and not event.option_id.startswith("part:"):
             self._show(event.option_id)
             self.refresh_bindings()
-            self.store.set_setting(last_step_setting(self.project.id), event.option_id)
+            if self.store is not None:
+                self.store.set_setting(last_step_setting(self.project.id), event.option_id)
 
     # --- actions ----------------------------------------------------------
 
+    @needs_store
     def action_mark(self, status: str) -> None:
         step = self.current_step
         try:
@@ -199,11 +237,13 @@ class RoadmapScreen(Screen[None]):
         self._update_progress()
         self._show(self.current_step.key)
 
+    @needs_store
     def action_roster(self) -> None:
         from hr_wizard.screens.roster import RosterScreen
 
         self.app.push_screen(RosterScreen(self.store, self.project))
 
+    @needs_store
     def action_report(self) -> None:
         from hr_wizard.screens.report_dialog import ReportDialog
 
@@ -222,11 +262,13 @@ class RoadmapScreen(Screen[None]):
 
         self.app.push_screen(ReportDialog(), chosen)
 
+    @needs_store
     def action_audit(self) -> None:
         from hr_wizard.screens.audit import AuditScreen
 
         self.app.push_screen(AuditScreen(self.store, self.project))
 
+    @needs_store
     def action_note(self) -> None:
         step = self.current_step
 

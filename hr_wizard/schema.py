@@ -1,0 +1,51 @@
+"""Facts about the database that the start-up path needs without SQLModel: the schema
+revision this code writes, who is working, and which gemeente to open. Never imports
+Textual or SQLAlchemy."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+# The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+
+
+def current_user() -> str:
+    """The operating-system user, for the audit trail and remembered choices."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no passwd entry, as in some containers
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "onbekend"
+
+
+def last_step_setting(project_id: int) -> str:
+    """The setting that remembers the step selected last in a project."""
+    return f"roadmap.last_step.{project_id}"
+
+
+def project_setting(actor: str) -> str:
+    """The setting that remembers which gemeente this user worked on last."""
+    return f"project.{actor}"
+
+
+class Named(Protocol):
+    id: int | None
+    gemeente: str
+
+
+P = TypeVar("P", bound=Named)
+
+
+def pick_project(projects: Sequence[P], gemeente: str, remembered: str) -> P | None:
+    """The gemeente named (ignoring case and spaces), else the user's last one, else the
+    only one; None when it cannot tell and must ask."""
+    if gemeente:
+        wanted = " ".join(gemeente.split()).casefold()
+        return next((p for p in projects if p.gemeente.casefold() == wanted), None)
+    if len(projects) == 1:
+        return projects[0]
+    return next((p for p in projects if str(p.id) == remembered), None)
