@@ -46,6 +46,7 @@ class HrWizardApp(App[None]):
         self.gemeente = gemeente  # --gemeente: open this one when the database holds several
         self.content = content
         self.store: Store | None = None
+        self._quick_screen: RoadmapScreen | None = None
         self.project: Project | None = None
         self.title = content.text("app_title")
         messages.use(content.messages)  # the input rules and errors speak the gemeente's texts too
@@ -99,7 +100,8 @@ class HrWizardApp(App[None]):
             quick = quick_state(self.location, current_user(), self.gemeente)
             if quick is not None:
                 self.project = quick.project
-                self.switch_screen(RoadmapScreen(None, quick.project, quick.progress, quick.last_step, quick.overdue))
+                self._quick_screen = RoadmapScreen(None, quick.project, quick.progress, quick.last_step, quick.overdue)
+                self.switch_screen(self._quick_screen)
         self.open_database()
 
     # --- opening the database (in a thread, off the first frame) ----------
@@ -124,7 +126,9 @@ class HrWizardApp(App[None]):
 
     def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self.store = store
-        waiting = self.screen if isinstance(self.screen, RoadmapScreen) and self.screen.store is None else None
+        # The quick main screen, if it is still waiting (it may not even be mounted yet, when
+        # the store opens fast, as in a process that imported SQLModel before).
+        waiting, self._quick_screen = self._quick_screen, None
         saved_theme = store.get_setting(self._theme_setting())
         if saved_theme in self.available_themes:
             self.theme = saved_theme

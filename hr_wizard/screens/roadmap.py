@@ -101,6 +101,8 @@ class RoadmapScreen(Screen[None]):
         steps = self.app.content.steps
         keys = {step.key for step in steps}
         start = self._initial_step if self._initial_step in keys else steps[0].key
+        if not self.query(StepList):
+            return  # replaced before it was mounted (the quick screen, when the store disagreed)
         step_list = self.query_one(StepList)
         step_list.select_step(start)
         step_list.focus()
@@ -165,6 +167,8 @@ class RoadmapScreen(Screen[None]):
         self.store = store
         self.project = project
         self.progress = progress
+        if not self.is_mounted:
+            return  # on_mount will show it all, from the store
         self._show(self.current_step.key)
         self._update_progress()
         self.refresh_bindings()

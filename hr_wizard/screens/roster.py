@@ -64,9 +64,9 @@ class RosterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.project.gemeente
         self.sub_title = self.app.content.app_text("roster_title")
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or again after a screen on top closed: read the rows."""
         self.today = dt.date.today()
         self.reload()
 

@@ -64,9 +64,9 @@ class TerugmeldingenScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.project.gemeente
         self.sub_title = self.app.content.text("tm_title")
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time, or again after a screen on top closed: read the rows."""
         self.reload()
 
     def reload(self) -> None:
