@@ -18,11 +18,7 @@ from hr_wizard import messages
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.roadmap import Content
 from hr_wizard.schema import current_user, last_step_setting
-from hr_wizard.screens.help import HelpScreen, keys_of
-from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.loading import LoadingScreen
-from hr_wizard.screens.problem import ProblemScreen
-from hr_wizard.screens.projects import ProjectPickerScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
@@ -135,6 +131,10 @@ class HrWizardApp(App[None]):
         self.project = project
         if store.readonly:
             self.notify(self.content.text("readonly_notice"), severity="warning", timeout=10)
+        # Screens that are not on the first frame are imported when needed.
+        from hr_wizard.screens.intake import IntakeScreen
+        from hr_wizard.screens.projects import ProjectPickerScreen
+
         if waiting is not None and project is not None and project.id == waiting.project.id:
             self.project = project
             store.remember_project(project.id)
@@ -166,16 +166,22 @@ class HrWizardApp(App[None]):
             self.pop_screen()
 
     def action_choose_project(self) -> None:
+        from hr_wizard.screens.projects import ProjectPickerScreen
+
         assert self.store is not None
         self._to_base()
         self.switch_screen(ProjectPickerScreen(self.store.projects(), self.project.id if self.project else None))
 
     def action_new_project(self) -> None:
+        from hr_wizard.screens.intake import IntakeScreen
+
         self._to_base()
         self.switch_screen(IntakeScreen())
 
     def _show_problem(self, error: StoreError) -> None:
         can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
+        from hr_wizard.screens.problem import ProblemScreen
+
         self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
 
     def move_aside_and_restart(self) -> None:
@@ -214,6 +220,8 @@ class HrWizardApp(App[None]):
     # --- help -------------------------------------------------------------
 
     def action_help(self) -> None:
+        from hr_wizard.screens.help import HelpScreen, keys_of
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return

@@ -15,7 +15,6 @@ from textual.widgets import Header, OptionList, Static
 from hr_wizard.errors import StoreError
 from hr_wizard.roadmap import Step
 from hr_wizard.schema import last_step_setting
-from hr_wizard.screens.note import NoteScreen
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
 
@@ -280,5 +279,8 @@ class RoadmapScreen(Screen[None]):
             if row is not None:
                 self.progress[step.key] = row
             self._show(step.key)
+
+        # TextArea is heavy to import and not on the first frame.
+        from hr_wizard.screens.note import NoteScreen
 
         self.app.push_screen(NoteScreen(self.store, self.project.id, step, self.progress.get(step.key)), done)
