@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 from hr_wizard.quickread import quick_state
 from hr_wizard.schema import last_step_setting
@@ -86,3 +87,25 @@ async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_p
         assert app.screen is screen
         assert screen.progress["fase2.processen"].status == "klaar"
         assert app.store.step_progress(screen.project.id)["fase2.processen"].status == "klaar"
+
+
+async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):
+    """Quitting right after the first frame, while the main screen is still being mounted
+    (a quick hand, or a script), must not crash on the way out."""
+    import hr_wizard.app
+    from hr_wizard.roadmap import load_content
+
+    class QuitAtOnce(hr_wizard.app.HrWizardApp):
+        # CSS_PATH is relative to the defining module: point at the package's stylesheet.
+        CSS_PATH = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CSS_PATH)
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(self.exit)
+
+    seeded(db_path).close()
+    for _ in range(5):
+        app = QuitAtOnce(str(db_path), load_content())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+        assert app.return_code == 0

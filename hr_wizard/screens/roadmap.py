@@ -237,6 +237,8 @@ class RoadmapScreen(Screen[None]):
         self.notify(self.app.content.text("saved", step=step.title, status=self.app.content.text("status_" + status)), timeout=2)
 
     def on_screen_resume(self) -> None:
+        if not self.query(StepList):
+            return  # resumed while the app closes, before its widgets were mounted
         self._update_progress()
         self._show(self.current_step.key)
 
