@@ -651,6 +651,17 @@ class Store:
     def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
         return self.roster_count(project_id, status="late", today=today)
 
+    def roster_totals(self, project_id: int, months: int, today: dt.date | None = None) -> tuple[int, int, int]:
+        """(all applications, late letters, finished longer than `months` ago), in one query."""
+        today = today or dt.date.today()
+        late = _status_condition("late", today)
+        past = Application.finished_on < months_before(today, months)
+        query = select(func.count(), func.coalesce(func.sum(case((late, 1), else_=0)), 0),
+                       func.coalesce(func.sum(case((past, 1), else_=0)), 0)).where(Application.project_id == project_id)
+        with self.engine.connect() as connection:
+            everything, overdue, past_retention = connection.execute(query).one()
+        return int(everything), int(overdue), int(past_retention)
+
     # --- Fase 1: the preparation record --------------------------------------
 
     def get_preparation(self, project_id: int) -> Preparation:

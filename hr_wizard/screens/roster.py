@@ -110,20 +110,20 @@ class RosterScreen(Screen[None]):
         text = self.query_one("#roster-filter", Input).value
         sort = SORTS[self.sort_index][0]
         project_id, status, today = self.project.id, self.status, self.today
-        total = self.store.roster_count(project_id, text, status, today)
+        months = self.app.content.settings["bewaartermijn_maanden"]
+        if recount or self._totals is None:
+            self._totals = self.store.roster_totals(project_id, months, today)
+        everything, overdue, past_retention = self._totals
+        filtered = bool(text.strip()) or status is not None
+        total = self.store.roster_count(project_id, text, status, today) if filtered else everything
         table = self.query_one(RosterTable)
         table.load(
             total,
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
         )
         t = self.app.content.app_text
-        months = self.app.content.settings["bewaartermijn_maanden"]
-        if recount or self._totals is None:
-            self._totals = (self.store.roster_count(project_id, today=today), self.store.overdue_count(project_id, today),
-                            self.store.retention_count(project_id, months, today))
-        everything, overdue, past_retention = self._totals
         summary = t("roster_count", shown=total, total=everything)
-        summary += f" · Status: {self._status_word(status) if status else t('status_all')}"
+        summary += f" · {self.app.content.text('status_label')}: {self._status_word(status) if status else t('status_all')}"
         if overdue:
             summary += " · " + t("roster_overdue", count=overdue)
         if past_retention:
