@@ -106,3 +106,14 @@ def packaged_messages_again():
     from hr_wizard import messages
 
     messages.reset()
+
+
+@pytest.fixture
+def store(db_path):
+    """An open store with one project (Gemeente Testdorp), on the test's database."""
+    from hr_wizard.store import Store
+
+    store = Store.open(str(db_path))
+    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    yield store
+    store.close()

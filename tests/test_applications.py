@@ -15,14 +15,6 @@ pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 TODAY = dt.date(2026, 11, 27)
 
 
-@pytest.fixture
-def store(db_path):
-    store = Store.open(str(db_path))
-    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    yield store
-    store.close()
-
-
 def add(store, naam, team="Burgerzaken", **changes):
     project_id = store.get_project().id
     application = store.create_application(project_id, naam, team, f"{naam.split()[0].lower()}@testdorp.nl")

@@ -129,6 +129,14 @@ async def fill_report(pilot, form) -> None:
     await pilot.pause(0.5)
 
 
+async def new_terugmelding(pilot) -> TerugmeldingFormScreen:
+    """From the main screen: the register, then F4 for a new report."""
+    await open_tool(pilot, "fase2.terugmelden")
+    await wait_for(pilot, TerugmeldingenScreen)
+    await pilot.press("f4")
+    return await wait_for(pilot, TerugmeldingFormScreen)
+
+
 async def move(pilot, status: str) -> StatusChoiceScreen:
     await pilot.press("f6")
     choice = await wait_for(pilot, StatusChoiceScreen)
@@ -143,10 +151,7 @@ async def test_terugmelding_through_its_statuses_with_a_refused_step_and_history
     seeded(db_path).close()
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tool(pilot, "fase2.terugmelden")
-        await wait_for(pilot, TerugmeldingenScreen)
-        await pilot.press("f4")
-        form = await wait_for(pilot, TerugmeldingFormScreen)
+        form = await new_terugmelding(pilot)
         await fill_report(pilot, form)
         assert "Nog nodig" not in text_of(form, "#tm-state")  # melder comes from the projectleider
 
@@ -187,10 +192,7 @@ async def test_incomplete_concept_cannot_be_reported(db_path):
     seeded(db_path).close()
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_tool(pilot, "fase2.terugmelden")
-        await wait_for(pilot, TerugmeldingenScreen)
-        await pilot.press("f4")
-        form = await wait_for(pilot, TerugmeldingFormScreen)
+        form = await new_terugmelding(pilot)
         await pilot.press(*"69599084")
         await pilot.pause(0.5)
         assert "Nog nodig om te melden: Object" in text_of(form, "#tm-state")

@@ -20,14 +20,6 @@ COMPLETE = {
 }
 
 
-@pytest.fixture
-def store(db_path):
-    store = Store.open(str(db_path))
-    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    yield store
-    store.close()
-
-
 def test_preparation_is_saved_and_versioned(store, db_path):
     project_id = store.get_project().id
     assert store.get_preparation(project_id).version == 0
