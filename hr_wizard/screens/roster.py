@@ -38,7 +38,9 @@ class RosterScreen(Screen[None]):
         Binding("f2", "cycle_status", id="roster.status"),
         Binding("f3", "cycle_sort", id="roster.sort"),
         Binding("f4", "new", id="roster.new"),
-        Binding("f6", "retention", id="roster.retention"),
+        # Shown in the summary line when there is something to review ("... klaar langer dan 24
+        # maanden: F6") and in F1; the footer keeps the daily keys within 80 columns.
+        Binding("f6", "retention", id="roster.retention", show=False),
         Binding("f8", "forget", id="roster.forget"),
         Binding("escape", "back", id="roster.back"),
     ]

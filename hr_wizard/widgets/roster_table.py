@@ -31,7 +31,7 @@ class RosterTable(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
         Binding("home", "jump(0)", id="roster.first", show=False),
-        Binding("end", "jump(-1)", id="roster.last"),
+        Binding("end", "jump(-1)", id="roster.last", show=False),  # in F1; the footer has no room at 80 columns
         Binding("enter", "open", id="roster.open"),
     ]
 
