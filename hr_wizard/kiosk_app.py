@@ -69,8 +69,7 @@ class KioskApp(HrWizardApp):
 
     def kiosk_welcome(self) -> None:
         """A fresh welcome screen; every screen of the previous visitor is closed."""
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
+        self._to_base()
         self.switch_screen(KioskWelcomeScreen())
 
     def action_kiosk_new(self) -> None:

@@ -61,17 +61,17 @@ APPLICATION_FIELDS = frozenset(
     {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "applied_on", "letter_due",
      "letter_received", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
 )
-# Fields whose values may be written into the audit trail; for the others only the name is.
-_AUDIT_SHOWS_VALUE = set({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
-                                "first_search_done", "finished_on"})
+# Fields whose values say nothing about a person, so the audit trail may show them; for the
+# others it writes only the field's name.
+_AUDIT_SHOWS_VALUE = frozenset({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
+                                "first_search_done", "finished_on", "website_consulted", "form_filled", "terugmelden",
+                                "sent_on", "existing_connection", "source", "switch_on", "object", "not_registered",
+                                "nevenvestiging", "peilmoment"})
 AUDIT_LIMIT = 500
 PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden", "sent_on", "contact_naam",
                                 "contact_email", "existing_connection", "note"})
 PROCESS_FIELDS = frozenset({"naam", "afdeling", "eigenaar", "hr_data", "source", "switch_on", "note"})
 TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging"})
-# Values that say nothing about a person, so the audit trail may show them.
-_AUDIT_SHOWS_VALUE |= {"website_consulted", "form_filled", "terugmelden", "sent_on", "existing_connection", "source",
-                       "switch_on", "object", "not_registered", "nevenvestiging", "peilmoment"}
 
 
 class TransitionError(StoreError):
@@ -527,12 +527,7 @@ class Store:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
         changes = _coerce_dates(model, changes)
         with self._write() as session:
-            row = session.get(model, record_id, with_for_update=True)
-            if row is None:
-                raise StoreError(text(gone))
-            if row.version != expected_version:
-                session.expunge(row)  # keep its loaded values; the rollback would expire them
-                raise ConflictError(row)
+            row = self._locked_row(session, model, record_id, expected_version, gone)
             changed = [name for name, value in changes.items() if getattr(row, name) != value]
             for name, value in changes.items():
                 setattr(row, name, value)
@@ -544,6 +539,16 @@ class Store:
                 detail = ", ".join(f"{name}: {_audit_value(getattr(row, name))}" if name in _AUDIT_SHOWS_VALUE else name
                                    for name in sorted(changed))
                 self._audit(session, row.project_id, entity, record_id, "gewijzigd", detail)
+        return row
+
+    def _locked_row(self, session: Session, model: type, record_id: Any, expected_version: int, gone: str) -> Any:
+        """The record, locked for this transaction, if nobody saved it since `expected_version`."""
+        row = session.get(model, record_id, with_for_update=True)
+        if row is None:
+            raise StoreError(text(gone))
+        if row.version != expected_version:
+            session.expunge(row)  # keep its loaded values; the rollback would expire them
+            raise ConflictError(row)
         return row
 
     def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
@@ -588,11 +593,6 @@ class Store:
                  .order_by(Application.finished_on, Application.id).limit(limit))
         with self.engine.connect() as connection:
             return [RosterRow(*row) for row in connection.execute(query)]
-
-    def retention_count(self, project_id: int, months: int, today: dt.date | None = None) -> int:
-        query = select(func.count()).select_from(Application).where(self._retention_condition(project_id, months, today))
-        with self.engine.connect() as connection:
-            return connection.execute(query).scalar_one()
 
     # --- audit trail --------------------------------------------------------
 
@@ -655,7 +655,7 @@ class Store:
         """(all applications, late letters, finished longer than `months` ago), in one query."""
         today = today or dt.date.today()
         late = _status_condition("late", today)
-        past = Application.finished_on < months_before(today, months)
+        past = self._retention_condition(project_id, months, today)
         query = select(func.count(), func.coalesce(func.sum(case((late, 1), else_=0)), 0),
                        func.coalesce(func.sum(case((past, 1), else_=0)), 0)).where(Application.project_id == project_id)
         with self.engine.connect() as connection:
@@ -761,12 +761,7 @@ class Store:
     def move_terugmelding(self, terugmelding_id: int, expected_version: int, status: str, on: dt.date) -> Terugmelding:
         """Change the status, if Digimelding advises that transition; the history keeps the date."""
         with self._write() as session:
-            row = session.get(Terugmelding, terugmelding_id, with_for_update=True)
-            if row is None:
-                raise StoreError(text("error_gone_terugmelding"))
-            if row.version != expected_version:
-                session.expunge(row)
-                raise ConflictError(row)
+            row = self._locked_row(session, Terugmelding, terugmelding_id, expected_version, "error_gone_terugmelding")
             if not tm.can_move(row.status, status):
                 raise TransitionError(text("error_transition", old=row.status, new=status))
             if status == "gemeld":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from hr_wizard.errors import StoreError
 from hr_wizard.widgets.footer import AppFooter
 
 
@@ -30,3 +33,22 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def confirm_then(screen: Screen, question: str, action: Callable[[], object], after: Callable[[], None], done: str = "") -> None:
+    """Ask yes or no; on yes run `action` (a store call), say what went wrong if it fails,
+    else say `done` (if any) and call `after` (usually: read the list again)."""
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            action()
+        except StoreError as error:  # a read-only file, or a record another desk removed
+            screen.notify(str(error), severity="error")
+            return
+        if done:
+            screen.notify(done)
+        after()
+
+    screen.app.push_screen(ConfirmScreen(question), answered)

@@ -11,9 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from hr_wizard import validation
-from hr_wizard.errors import StoreError
 from hr_wizard.inventory import PROCESS_RULES, SOURCE_DONE, SOURCES
-from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
@@ -92,17 +91,8 @@ class ProcessesScreen(Screen[None]):
         process = self._current()
         if process is None:
             return
-        t = self.app.content.text
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                try:
-                    self.store.delete_process(process.id)
-                except StoreError as error:  # a read-only file
-                    self.notify(str(error), severity="error")
-                self.reload()
-
-        self.app.push_screen(ConfirmScreen(t("proc_confirm_delete", naam=process.naam)), confirmed)
+        question = self.app.content.text("proc_confirm_delete", naam=process.naam)
+        confirm_then(self, question, lambda: self.store.delete_process(process.id), self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)

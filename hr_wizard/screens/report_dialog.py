@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from hr_wizard import validation
+from hr_wizard.messages import text
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
@@ -22,14 +23,14 @@ def default_report_path(fmt: str = "md") -> str:
 
 
 def report_path_check(value: str) -> validation.Check:
-    text = value.strip()
-    if not text:
-        return validation.Check(False, value, validation.messages()["report_path_empty"].format(example=default_report_path()))
-    path = Path(text).expanduser()
+    typed = value.strip()
+    if not typed:
+        return validation.Check(False, value, text("report_path_empty", example=default_report_path()))
+    path = Path(typed).expanduser()
     if path.is_dir():
-        return validation.Check(False, value, validation.messages()["report_path_folder"].format(example=path / "rapport.md"))
+        return validation.Check(False, value, text("report_path_folder", example=path / "rapport.md"))
     if not path.parent.is_dir():
-        return validation.Check(False, value, validation.messages()["report_path_no_folder"].format(folder=path.parent))
+        return validation.Check(False, value, text("report_path_no_folder", folder=path.parent))
     return validation.Check(True, str(path))
 
 

@@ -12,9 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from hr_wizard.applications import STATUSES, status_of
-from hr_wizard.errors import StoreError
 from hr_wizard.screens.application import ApplicationScreen
-from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
@@ -184,16 +183,5 @@ class RosterScreen(Screen[None]):
 def forget_with_confirmation(screen: Screen, store: Store, row: RosterRow, after: Callable[[], None]) -> None:
     """"Medewerker vergeten": ask, then erase the application with all personal fields."""
     t = screen.app.content.app_text
-
-    def confirmed(yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            store.forget_application(row.id)
-        except StoreError as error:
-            screen.notify(str(error), severity="error")
-            return
-        screen.notify(t("forgotten", naam=row.naam))
-        after()
-
-    screen.app.push_screen(ConfirmScreen(t("confirm_forget", naam=row.naam)), confirmed)
+    confirm_then(screen, t("confirm_forget", naam=row.naam), lambda: store.forget_application(row.id), after,
+                 done=t("forgotten", naam=row.naam))

@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Header, Input, OptionList, Static
 from hr_wizard import terugmelding as tm
 from hr_wizard import validation
 from hr_wizard.errors import ConflictError, StoreError
-from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.screens.status_choice import StatusChoiceScreen
 from hr_wizard.screens.text_view import TextViewScreen
@@ -117,16 +117,7 @@ class TerugmeldingenScreen(Screen[None]):
         if report.status != "concept":
             self.notify(t("tm_delete_sent"), severity="warning")
             return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                try:
-                    self.store.delete_terugmelding(report.id)
-                except StoreError as error:
-                    self.notify(str(error), severity="error")
-                self.reload()
-
-        self.app.push_screen(ConfirmScreen(t("tm_confirm_delete")), confirmed)
+        confirm_then(self, t("tm_confirm_delete"), lambda: self.store.delete_terugmelding(report.id), self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)
