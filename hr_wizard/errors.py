@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 from hr_wizard.paths import display_location
 
 

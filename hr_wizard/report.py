@@ -18,7 +18,7 @@ from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project
-    from hr_wizard.roadmap import Content
+    from hr_wizard.content import Content
     from hr_wizard.store import Store
 
 MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}
@@ -57,7 +57,7 @@ class ReportData:
 
 def gather(store: Store, project: Project, content: Content, day: dt.date | None = None) -> ReportData:
     day = day or dt.date.today()
-    t, a = content.text, content.app_text
+    t, a = content.text, content.text
     progress = store.step_progress(project.id)
     parts, done_all = [], 0
     for part in content.parts:

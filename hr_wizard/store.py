@@ -29,7 +29,7 @@ from hr_wizard.errors import (  # noqa: F401  (re-exported for callers)
     StoreError,
     UnusableLocationError,
 )
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 from hr_wizard.models import (
     STEP_STATUSES,
     Application,
@@ -44,13 +44,8 @@ from hr_wizard.models import (
     utcnow,
 )
 from hr_wizard.paths import display_location, is_url
-from hr_wizard.schema import (  # noqa: F401
-    HEAD_REVISION,
-    KNOWN_REVISIONS,
-    current_user,
-    pick_project,
-    project_setting,
-)
+from hr_wizard.remembered import current_user, pick_project, project_setting
+from hr_wizard.revisions import HEAD_REVISION, KNOWN_REVISIONS  # noqa: F401  (re-exported for callers)
 
 BUSY_TIMEOUT_S = 15
 SQLITE_MAGIC = b"SQLite format 3\x00"

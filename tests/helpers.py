@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from hr_wizard.app import HrWizardApp
-from hr_wizard.roadmap import load_content
+from hr_wizard.content_file import load_content
 
 
 def make_app(db_path: Path) -> HrWizardApp:

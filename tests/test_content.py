@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hr_wizard.roadmap import PACKAGED_CONTENT, ContentError, load_content
+from hr_wizard.content_file import PACKAGED_CONTENT, ContentError, load_content
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_4d86ee111738f67e.txt"
 

@@ -28,7 +28,7 @@ def new_store(path) -> Store:
 
 
 def export_csv(store: Store, content, target) -> int:
-    words = {s: content.app_text(f"status_{s}") for s in STATUSES}
+    words = {s: content.text(f"status_{s}") for s in STATUSES}
     rows = (exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(store.get_project().id))
     return exchange.write_csv(rows, target)
 
@@ -71,7 +71,7 @@ def test_formula_in_a_cell_comes_out_neutralised_in_csv_and_xlsx(tmp_path, conte
 
     from openpyxl import load_workbook
 
-    words = {s: content.app_text(f"status_{s}") for s in STATUSES}
+    words = {s: content.text(f"status_{s}") for s in STATUSES}
     rows = (exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(store.get_project().id))
     exchange.write_xlsx(rows, tmp_path / "uit.xlsx")
     cell = load_workbook(tmp_path / "uit.xlsx").active["A2"]

@@ -16,7 +16,7 @@ from hr_wizard.kiosk import (
     verify_code,
 )
 from hr_wizard.kiosk_app import KioskApp
-from hr_wizard.roadmap import load_content
+from hr_wizard.content_file import load_content
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.kiosk import (
     KioskClosingScreen,

@@ -8,15 +8,17 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hr_wizard.roadmap import ContentError, _placeholders, load_content
+from hr_wizard.content_file import ContentError, _placeholders, load_content, text_tables
 
 PACKAGED = load_content()
+PACKAGED_TABLES = text_tables()
 # Each table with the keys it knows. Unknown tables, keys and wrong types are mixed in one
 # time in ten, so that most documents get past them to the checks behind.
 TABLES = {
     "facts": list(PACKAGED.facts),
-    "ui": list(PACKAGED.ui),
-    "application": list(PACKAGED.application),
+    "ui": PACKAGED_TABLES["ui"],
+    "application": PACKAGED_TABLES["application"],
+    "messages": PACKAGED_TABLES["messages"],
     "settings": ["bewaartermijn_maanden"],
     "explain.brief": ["title", "see", "means", "todo"],
     'steps."fase1.website"': ["title", "body"],
@@ -69,10 +71,8 @@ def check(tmp_path, text: str) -> None:
         assert str(override) in str(error)
         return
     # An accepted file must give texts that can be shown, with the values the screens pass in.
-    for key in content.ui:
-        content.text(key, **passed_in(PACKAGED.ui[key]))
-    for key in content.application:
-        content.app_text(key, **passed_in(PACKAGED.application[key]))
+    for key, template in PACKAGED.texts.items():
+        content.text(key, **passed_in(template))
 
 
 def passed_in(template: str) -> dict[str, str]:

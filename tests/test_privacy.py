@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from hr_wizard.roadmap import load_content
+from hr_wizard.content_file import load_content
 from hr_wizard.store import Store, months_before
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from hr_wizard.quickread import quick_state
-from hr_wizard.schema import last_step_setting
+from hr_wizard.remembered import last_step_setting
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
@@ -93,7 +93,7 @@ async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):
     """Quitting right after the first frame, while the main screen is still being mounted
     (a quick hand, or a script), must not crash on the way out."""
     import hr_wizard.app
-    from hr_wizard.roadmap import load_content
+    from hr_wizard.content_file import load_content
 
     class QuitAtOnce(hr_wizard.app.HrWizardApp):
         # CSS_PATH is relative to the defining module: point at the package's stylesheet.

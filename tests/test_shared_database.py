@@ -42,7 +42,7 @@ def test_report_and_export_of_one_gemeente_contain_nothing_of_the_other(db_path,
         text = report.render(store, noord, content, fmt)
         assert "Anna Noord" in text and "Proces van Noord" in text and "Notitie van Anna" in text
         assert "Zuid" not in text and "Zoë" not in text
-    words = {s: content.app_text(f"status_{s}") for s in STATUSES}
+    words = {s: content.text(f"status_{s}") for s in STATUSES}
     target = tmp_path / "noord.csv"
     exchange.write_csv((exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(noord.id)), target)
     with target.open(encoding="utf-8-sig", newline="") as handle:

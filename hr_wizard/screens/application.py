@@ -56,7 +56,7 @@ class ApplicationScreen(Screen[bool]):
     # --- layout -----------------------------------------------------------
 
     def _t(self, key: str, **values: object) -> str:
-        return self.app.content.app_text(key, **values)
+        return self.app.content.text(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")

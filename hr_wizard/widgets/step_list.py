@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from hr_wizard.roadmap import Part
+from hr_wizard.content import Part
 
 STATUS_MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}
 STATUS_STYLES = {"todo": "", "bezig": "bold", "klaar": "dim", "overgeslagen": "dim italic"}

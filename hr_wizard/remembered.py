@@ -1,6 +1,6 @@
-"""Facts about the database that the start-up path needs without SQLModel: the schema
-revision this code writes, who is working, and which gemeente to open. Never imports
-Textual or SQLAlchemy."""
+"""What is remembered per user, for the start-up path that must not import SQLModel: who is
+working, and the settings that remember their gemeente and step. Never imports Textual or
+SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ import getpass
 import os
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
-
-# The newest schema revision this code knows. tests/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
-
 
 def current_user() -> str:
     """The operating-system user, for the audit trail and remembered choices."""

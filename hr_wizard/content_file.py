@@ -1,4 +1,4 @@
-"""Load and check the content file (every text the wizard shows) into plain dataclasses.
+"""Read and check the content file (every text the wizard shows) into `content.Content`.
 
 The packaged file is `content/roadmap.nl.toml`. A gemeente can override single
 texts and facts in its own TOML file (same keys); see `load_content`.
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import string
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from hr_wizard.content import TOOLS, Content, Explanation, Part, Step
 
 PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 
@@ -31,64 +33,6 @@ class ContentError(Exception):
         self.path = Path(path)
         self.fault = fault
         super().__init__(f"Het bestand {self.path} kan niet worden gebruikt: {fault}")
-
-
-@dataclass(frozen=True)
-class Step:
-    key: str
-    title: str
-    body: str
-    part_key: str
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str
-    title: str
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """A panel for a misleading notice: what you see, what it means, what to do."""
-
-    title: str
-    see: str
-    means: str
-    todo: str
-
-
-@dataclass(frozen=True)
-class Content:
-    facts: dict[str, Any]
-    ui: dict[str, str]
-    parts: tuple[Part, ...]
-    sources: tuple[Path, ...] = field(default=())
-    application: dict[str, str] = field(default_factory=dict)
-    explain: dict[str, Explanation] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-    messages: dict[str, str] = field(default_factory=dict)  # the input rules' messages (validation.py)
-    keys: dict[str, str] = field(default_factory=dict)  # key descriptions, by binding id
-
-    @property
-    def steps(self) -> tuple[Step, ...]:
-        return tuple(step for part in self.parts for step in part.steps)
-
-    def step(self, key: str) -> Step:
-        for step in self.steps:
-            if step.key == key:
-                return step
-        raise KeyError(key)
-
-    def text(self, key: str, **values: Any) -> str:
-        """A UI text, with `{name}` filled from `values` and then from the facts."""
-        template = self.ui[key]
-        return template.format_map({**self.facts, **values}) if "{" in template else template
-
-    def app_text(self, key: str, **values: Any) -> str:
-        """A text of the account application flow ([application] in the content file)."""
-        template = self.application[key]
-        return template.format_map({**self.facts, **values}) if "{" in template else template
 
 
 def _placeholders(template: str) -> set[str]:
@@ -156,26 +100,52 @@ def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
+# The file groups its texts in three tables; the wizard looks them up in one (`Content.text`),
+# so a key may stand in only one of them. [messages] are the input rules' and the command
+# line's texts: they are filled only with the values their rule passes in, never with facts.
+TEXT_TABLES = ("ui", "application", "messages")
+_OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
 
 
-def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[dict], dict, dict, dict]:
+@dataclass
+class _Raw:
+    """The file's values while they are read and overridden, before the checks that need all of them."""
+
+    facts: dict[str, Any]
+    texts: dict[str, str]
+    table_of: dict[str, str]  # text key -> the table it stands in
+    keys: dict[str, str]
+    explain: dict[str, dict[str, str]]
+    settings: dict[str, Any]
+    parts: list[dict[str, Any]]
+
+
+def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
     settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
-    messages = {name: _text(path, f"messages.{name}", value) for name, value in _table(path, data, "messages").items()}
-    keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
     missing = (_INT_SETTINGS.keys() | _STR_SETTINGS.keys()) - settings.keys()
     if missing:
         raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
+    texts: dict[str, str] = {}
+    table_of: dict[str, str] = {}
+    for table in TEXT_TABLES:
+        for name, value in _table(path, data, table).items():
+            if name in texts:
+                raise ContentError(path, f"de tekst '{name}' staat zowel in [{table_of[name]}] als in [{table}].")
+            texts[name] = _text(path, f"{table}.{name}", value)
+            table_of[name] = table
+    keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}
-    ui = {name: _text(path, f"ui.{name}", value) for name, value in _table(path, data, "ui").items()}
-    application = {name: _text(path, f"application.{name}", value) for name, value in _table(path, data, "application").items()}
     explain = {}
     for key, panel in _table(path, data, "explain").items():
         if not isinstance(panel, dict):
             raise ContentError(path, f"'explain.{key}' moet een tabel zijn.")
         explain[key] = {name: _text(path, f"explain.{key}.{name}", panel.get(name)) for name in _EXPLAIN_FIELDS}
-    parts = data.get("parts")
+    return _Raw(facts, texts, table_of, keys, explain, settings, _parse_parts(path, data.get("parts")))
+
+
+def _parse_parts(path: Path, parts: Any) -> list[dict[str, Any]]:
     if not isinstance(parts, list) or not parts:
         raise ContentError(path, "er staan geen onderdelen ([[parts]]) in het bestand.")
     raw_parts = []
@@ -191,56 +161,49 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> tuple[dict, dict, list[
         for number, step in enumerate(steps, start=1):
             if not isinstance(step, dict):
                 raise ContentError(path, f"stap {number} van '{key}' is geen tabel.")
-            raw_steps.append(
-                {
-                    "key": _text(path, f"{key}.steps[{number}].key", step.get("key")),
-                    "title": _text(path, f"{key}.steps[{number}].title", step.get("title")),
-                    "body": _text(path, f"{key}.steps[{number}].body", step.get("body")),
-                }
-            )
+            tool = step.get("tool")
+            if tool is not None and tool not in TOOLS:
+                raise ContentError(path, f"stap {number} van '{key}': onbekend hulpmiddel '{tool}'; kies uit {', '.join(TOOLS)}.")
+            raw_steps.append({
+                "key": _text(path, f"{key}.steps[{number}].key", step.get("key")),
+                "title": _text(path, f"{key}.steps[{number}].title", step.get("title")),
+                "body": _text(path, f"{key}.steps[{number}].body", step.get("body")),
+                "tool": tool,
+            })
         raw_parts.append({"key": key, "title": title, "steps": raw_steps})
-    return facts, ui, raw_parts, application, explain, settings, messages, keys
+    return raw_parts
 
 
-def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, parts: list[dict], application: dict,
-                     explain: dict, settings: dict, messages: dict, keys: dict) -> None:
-    steps = {step["key"]: step for part in parts for step in part["steps"]}
-    known_tables = {"facts", "ui", "steps", "settings", "application", "explain", "messages", "keys"}
+def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
     for table in data:
-        if table not in known_tables:
+        if table not in _OVERRIDE_TABLES:
             raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [messages], [keys], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
         if not isinstance(data[table], dict):
             raise ContentError(path, f"'{table}' moet een tabel zijn, zoals [{table}].")
     for name, value in data.get("settings", {}).items():
-        settings[name] = _check_setting(path, name, value)
-    for table, texts in (("messages", messages), ("keys", keys)):
+        raw.settings[name] = _check_setting(path, name, value)
+    for table in TEXT_TABLES:
         for name, value in data.get(table, {}).items():
-            if name not in texts:
+            if raw.table_of.get(name) != table:
                 raise ContentError(path, f"onbekende tekst '{table}.{name}'.")
-            texts[name] = _text(path, f"{table}.{name}", value)
-    for name, value in data.get("application", {}).items():
-        if name not in application:
-            raise ContentError(path, f"onbekende tekst 'application.{name}'.")
-        application[name] = _text(path, f"application.{name}", value)
+            raw.texts[name] = _text(path, f"{table}.{name}", value)
+    for name, value in data.get("keys", {}).items():
+        if name not in raw.keys:
+            raise ContentError(path, f"onbekende tekst 'keys.{name}'.")
+        raw.keys[name] = _text(path, f"keys.{name}", value)
     for key, fields in data.get("explain", {}).items():
-        if key not in explain or not isinstance(fields, dict):
+        if key not in raw.explain or not isinstance(fields, dict):
             raise ContentError(path, f"onbekende uitleg 'explain.{key}'.")
         for name, value in fields.items():
             if name not in _EXPLAIN_FIELDS:
                 raise ContentError(path, f"onbekend veld 'explain.{key}.{name}'; kies uit {', '.join(_EXPLAIN_FIELDS)}.")
-            explain[key][name] = _text(path, f"explain.{key}.{name}", value)
+            raw.explain[key][name] = _text(path, f"explain.{key}.{name}", value)
     for name, value in data.get("facts", {}).items():
-        if name not in facts:
+        if name not in raw.facts:
             raise ContentError(path, f"onbekend feit 'facts.{name}'.")
-        facts[name] = _check_fact(path, name, value)
-    for name, value in data.get("ui", {}).items():
-        if name not in ui:
-            raise ContentError(path, f"onbekende tekst 'ui.{name}'.")
-        ui[name] = _text(path, f"ui.{name}", value)
-    step_overrides = data.get("steps", {})
-    if not isinstance(step_overrides, dict):
-        raise ContentError(path, "[steps] moet een tabel zijn.")
-    for key, fields in step_overrides.items():
+        raw.facts[name] = _check_fact(path, name, value)
+    steps = {step["key"]: step for part in raw.parts for step in part["steps"]}
+    for key, fields in data.get("steps", {}).items():
         if key not in steps:
             raise ContentError(path, f"onbekende stap 'steps.\"{key}\"'.")
         if not isinstance(fields, dict):
@@ -251,22 +214,17 @@ def _apply_overrides(path: Path, data: dict[str, Any], facts: dict, ui: dict, pa
             steps[key][name] = _text(path, f"steps.\"{key}\".{name}", value)
 
 
-def _fill_names(path: Path, where: str, template: str) -> set[str]:
+def _names_in(path: Path, where: str, template: str) -> set[str]:
     try:
         return _placeholders(template)
     except ValueError as exc:
         raise ContentError(path, f"in '{where}' {exc}.") from None
 
 
-def _fill_facts(path: Path, where: str, template: str, facts: dict[str, Any], allowed_extra: frozenset[str]) -> str:
-    try:
-        names = _placeholders(template)
-    except ValueError as exc:
-        raise ContentError(path, f"in '{where}' {exc}.") from None
-    unknown = names - facts.keys() - allowed_extra
+def _check_names(path: Path, where: str, template: str, allowed: set[str] | frozenset[str]) -> None:
+    unknown = _names_in(path, where, template) - allowed
     if unknown:
         raise ContentError(path, f"in '{where}' staat een onbekende naam tussen accolades: {{{sorted(unknown)[0]}}}.")
-    return template
 
 
 def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT) -> Content:
@@ -274,63 +232,53 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
 
     Raises ContentError with a Dutch message naming the file and the fault.
     """
-    facts, ui, parts, application, explain, settings, messages, keys = _parse_packaged(packaged, _read_toml(packaged))
-    # A text may use the facts, and the values the screen passes in: exactly the names the
-    # packaged text uses ({done}, {naam}, ...). An override cannot ask for a value no screen gives.
-    passed_in = {}
-    for table, texts in (("ui", ui), ("application", application)):
-        for name, template in texts.items():
-            passed_in[f"{table}.{name}"] = frozenset(_fill_names(packaged, f"{table}.{name}", template) - facts.keys())
-    # The input rules fill in their own values only ({label}, {count}, ...), never facts.
-    rule_values = {name: frozenset(_fill_names(packaged, f"messages.{name}", template)) for name, template in messages.items()}
+    raw = _parse_packaged(packaged, _read_toml(packaged))
+    # A text may use exactly the names its packaged version uses (the values the screen or
+    # rule passes in: {done}, {naam}, ...), and the facts, except the rules' [messages]. An
+    # override cannot ask for a value nobody gives.
+    allowed: dict[str, set[str]] = {}
+    for name, template in raw.texts.items():
+        own = _names_in(packaged, f"{raw.table_of[name]}.{name}", template)
+        allowed[name] = own if raw.table_of[name] == "messages" else own | raw.facts.keys()
     sources = [packaged]
     blame = packaged
     if override is not None and override.exists():
-        _apply_overrides(override, _read_toml(override), facts, ui, parts, application, explain, settings, messages, keys)
+        _apply_overrides(override, _read_toml(override), raw)
         sources.append(override)
         blame = override
-    for table, texts in (("ui", ui), ("application", application)):
-        for name, template in texts.items():
-            _fill_facts(blame, f"{table}.{name}", template, facts, passed_in[f"{table}.{name}"])
-    for name, template in messages.items():
-        _fill_facts(blame, f"messages.{name}", template, {}, rule_values[name])
-    for name, text in keys.items():
-        _fill_facts(blame, f"keys.{name}", text, {}, frozenset())
-    for key, panel in explain.items():
+    facts = raw.facts
+    for name, template in raw.texts.items():
+        _check_names(blame, f"{raw.table_of[name]}.{name}", template, allowed[name])
+    for name, text in raw.keys.items():
+        _check_names(blame, f"keys.{name}", text, frozenset())
+    for key, panel in raw.explain.items():
         for name, template in panel.items():
-            _fill_facts(blame, f"explain.{key}.{name}", template, facts, frozenset())
+            _check_names(blame, f"explain.{key}.{name}", template, facts.keys())
     built_parts = []
-    for part in parts:
+    for part in raw.parts:
         steps = []
         for step in part["steps"]:
             for name in ("title", "body"):
-                _fill_facts(blame, f"{step['key']}.{name}", step[name], facts, frozenset())
-            steps.append(
-                Step(
-                    key=step["key"],
-                    title=step["title"].format_map(facts),
-                    body=step["body"].format_map(facts),
-                    part_key=part["key"],
-                )
-            )
+                _check_names(blame, f"{step['key']}.{name}", step[name], facts.keys())
+            steps.append(Step(key=step["key"], title=step["title"].format_map(facts), body=step["body"].format_map(facts),
+                              part_key=part["key"], tool=step["tool"]))
         built_parts.append(Part(key=part["key"], title=part["title"], steps=tuple(steps)))
     step_keys = [step.key for part in built_parts for step in part.steps]
     if len(step_keys) != len(set(step_keys)):
         raise ContentError(packaged, "twee stappen hebben dezelfde sleutel.")
     return Content(
         facts=facts,
-        ui=ui,
+        texts=raw.texts,
         parts=tuple(built_parts),
         sources=tuple(sources),
-        application=application,
-        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS}) for key, panel in explain.items()},
-        settings=settings,
-        messages=messages,
-        keys=keys,
+        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS})
+                 for key, panel in raw.explain.items()},
+        settings=raw.settings,
+        keys=raw.keys,
     )
 
 
-def packaged_messages(packaged: Path = PACKAGED_CONTENT) -> dict[str, str]:
-    """Only the [messages] of the packaged file, for the input rules when no app loaded content."""
-    data = _read_toml(packaged)
-    return {name: _text(packaged, f"messages.{name}", value) for name, value in _table(packaged, data, "messages").items()}
+def text_tables(packaged: Path = PACKAGED_CONTENT) -> dict[str, list[str]]:
+    """The text keys of each table of the packaged file (for tests and tools that write overrides)."""
+    raw = _parse_packaged(packaged, _read_toml(packaged))
+    return {table: [name for name, where in raw.table_of.items() if where == table] for table in TEXT_TABLES}
