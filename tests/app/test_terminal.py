@@ -17,9 +17,9 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 from hr_wizard.theme import HIGH_CONTRAST
 
-from .helpers import make_app, wait_for
-from .test_application_flow import seeded
-from .test_phases_flow import open_tool
+from .pilot import make_app, wait_for
+from ..helpers import seeded
+from .pilot import open_tool
 
 
 async def test_every_screen_renders_without_colour(db_path, monkeypatch):

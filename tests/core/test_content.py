@@ -9,7 +9,7 @@ import pytest
 
 from hr_wizard.content_file import PACKAGED_CONTENT, ContentError, load_content
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_4d86ee111738f67e.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_4d86ee111738f67e.txt"
 
 
 def all_text(content) -> str:

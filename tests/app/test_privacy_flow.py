@@ -13,8 +13,9 @@ from hr_wizard.screens.retention import RetentionScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
-from .helpers import make_app, wait_for
-from .test_application_flow import open_roster, seeded
+from .pilot import make_app, wait_for
+from ..helpers import seeded
+from .pilot import open_roster
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 

@@ -20,7 +20,7 @@ from hr_wizard.screens.projects import ProjectPickerScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import CONNECT_TIMEOUT_S, Store
 
-from .helpers import make_app, wait_for
+from .pilot import make_app, wait_for
 
 
 def two_gemeenten(db_path) -> tuple[Store, object, object]:
@@ -139,7 +139,7 @@ def test_server_says_no_such_database_or_no_login(db_path, backend):
 
 @pytest.mark.both_backends
 def test_command_line_status_import_and_export_on_each_backend(db_path, tmp_path):
-    from .test_cli import run
+    from ..helpers import run
 
     two_gemeenten(db_path)[0].close()
     source = tmp_path / "in.csv"

@@ -26,8 +26,8 @@ from hr_wizard.screens.kiosk import (
 )
 from hr_wizard.store import Store
 
-from .helpers import wait_for
-from .test_application_flow import seeded
+from .pilot import wait_for
+from ..helpers import seeded
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
@@ -144,7 +144,7 @@ async def test_finished_application_shows_what_happens_next_then_welcome(db_path
 
 
 def test_kiosk_without_a_code_refuses_to_start(tmp_path):
-    from .test_cli import run
+    from ..helpers import run
 
     env = {key: value for key, value in os.environ.items() if key != CODE_ENV}
     result = run("--db", str(tmp_path / "db.sqlite"), "--kiosk", env=env)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from hr_wizard.store import Store
 
-WRITER = Path(__file__).with_name("writer_process.py")
-ROOT = Path(__file__).parent.parent
+TESTS = Path(__file__).resolve().parent.parent
+WRITER = TESTS / "writer_process.py"
+ROOT = TESTS.parent
 
 
 def start_writer(db_path: Path, name: str, count: int) -> subprocess.Popen:

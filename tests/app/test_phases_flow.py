@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual import events
 from textual.widgets import Input, OptionList, RadioSet
 
 from hr_wizard.screens.confirm import ConfirmScreen
@@ -17,28 +16,11 @@ from hr_wizard.screens.terugmeldingen import (
 )
 from hr_wizard.screens.text_view import TextViewScreen
 from hr_wizard.store import Store
-from hr_wizard.widgets.step_list import StepList
 
-from .helpers import make_app, wait_for
-from .test_application_flow import seeded
+from .pilot import make_app, open_tool, paste, text_of, wait_for
+from ..helpers import seeded
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
-
-
-def text_of(screen, selector: str) -> str:
-    return str(screen.query_one(selector).render())
-
-
-async def open_tool(pilot, step_key: str):
-    screen = await wait_for(pilot, RoadmapScreen)
-    screen.query_one(StepList).select_step(step_key)
-    await pilot.pause()
-    await pilot.press("enter")
-
-
-async def paste(pilot, text: str) -> None:
-    pilot.app.focused.post_message(events.Paste(text))
-    await pilot.pause()
 
 
 async def test_fase1_record_is_saved_as_typed_and_back_after_restart(db_path):

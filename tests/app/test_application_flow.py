@@ -7,28 +7,14 @@ import datetime as dt
 import pytest
 
 from hr_wizard.screens.application import ApplicationScreen
-from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.screens.roster import RosterScreen
 from hr_wizard.store import Store
 from hr_wizard.widgets.roster_table import RosterTable
 
-from .helpers import make_app, wait_for
+from ..helpers import seeded
+from .pilot import make_app, open_roster, wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
-
-
-def seeded(db_path, debiteurnummer=""):
-    store = Store.open(str(db_path))
-    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    if debiteurnummer:
-        store.set_project_debiteurnummer(project.id, debiteurnummer)
-    return store
-
-
-async def open_roster(pilot):
-    await wait_for(pilot, RoadmapScreen)
-    await pilot.press("a")
-    return await wait_for(pilot, RosterScreen)
 
 
 async def test_walk_all_steps_with_restart_in_step_5(db_path):

@@ -7,18 +7,8 @@ from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
-from .helpers import make_app, wait_for
-
-
-def seeded(db_path):
-    store = Store.open(str(db_path))
-    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.set_step_status(project.id, "doorlooptijd.startpunt", "klaar")
-    store.set_step_status(project.id, "fase1.website", "klaar")
-    store.set_step_status(project.id, "fase1.aanvraagformulier", "bezig")
-    store.set_step_note(project.id, "fase1.aanvraagformulier", "Formulier ligt bij de teamleider.", expected_version=1)
-    store.set_step_status(project.id, "fase1.terugmelden", "overgeslagen")
-    store.close()
+from ..helpers import seeded_application, seeded_roster, seeded_steps
+from .pilot import make_app, open_first_application, wait_for
 
 
 def test_intake_with_an_error(snap_compare, db_path):
@@ -30,29 +20,13 @@ def test_intake_with_an_error(snap_compare, db_path):
 
 
 def test_roadmap_main_screen(snap_compare, db_path):
-    seeded(db_path)
+    seeded_steps(db_path)
 
     async def run_before(pilot):
         await wait_for(pilot, RoadmapScreen)
         await pilot.press("down", "down")
 
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
-
-
-def seeded_application(db_path, step):
-    store = Store.open(str(db_path))
-    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl")
-    store.save_application(application.id, application.version, current_step=step)
-    store.close()
-
-
-async def open_first_application(pilot):
-    from hr_wizard.screens.application import ApplicationScreen
-
-    await wait_for(pilot, RoadmapScreen)
-    await pilot.press("a", "enter")
-    return await wait_for(pilot, ApplicationScreen)
 
 
 def test_kenmerk_step_with_an_error(snap_compare, db_path):
@@ -75,18 +49,6 @@ def test_incasso_panel(snap_compare, db_path):
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=run_before)
 
 
-def seeded_roster(db_path):
-    import datetime as dt
-
-    store = Store.open(str(db_path))
-    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    for naam, team, applied in [("Jan de Werker", "Afd. Werk en Inkomen", dt.date(2026, 1, 5)), ("Özlem Yılmaz", "Burgerzaken", None)]:
-        application = store.create_application(project.id, naam, team, "x@testdorp.nl")
-        if applied:
-            store.save_application(application.id, application.version, current_step=4, kenmerk=f"{team} / {naam}", applied_on=applied, letter_due=dt.date(2026, 1, 7))
-    store.close()
-
-
 async def open_roster(pilot):
     await wait_for(pilot, RoadmapScreen)
     await pilot.press("a")
@@ -103,7 +65,7 @@ def test_roster(snap_compare, db_path):
 
 
 def test_roadmap_main_screen_no_color(snap_compare, db_path, monkeypatch):
-    seeded(db_path)
+    seeded_steps(db_path)
     monkeypatch.setenv("NO_COLOR", "1")
 
     async def run_before(pilot):
@@ -120,7 +82,7 @@ def test_roster_no_color(snap_compare, db_path, monkeypatch):
 
 
 def test_roadmap_main_screen_at_60x20(snap_compare, db_path):
-    seeded(db_path)
+    seeded_steps(db_path)
 
     async def run_before(pilot):
         await wait_for(pilot, RoadmapScreen)
@@ -151,7 +113,7 @@ def test_process_inventory(snap_compare, db_path):
 def test_terugmelding_form_with_an_error(snap_compare, db_path):
     from hr_wizard.screens.terugmeldingen import TerugmeldingFormScreen
 
-    seeded(db_path)
+    seeded_steps(db_path)
 
     async def run_before(pilot):
         screen = await wait_for(pilot, RoadmapScreen)

@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 
 from hr_wizard.store import HEAD_REVISION, KNOWN_REVISIONS, Store
 
-from .make_v1_db import MIGRATIONS, make_v1_db
+from ..make_v1_db import MIGRATIONS, make_v1_db
 
 
 def test_head_revision_constant_matches_alembic():

@@ -17,8 +17,8 @@ from hr_wizard.content_file import load_content
 from hr_wizard.screens.help import keys_of
 from hr_wizard.screens.roadmap import RoadmapScreen
 
-from .helpers import wait_for
-from .test_application_flow import seeded
+from .pilot import wait_for
+from ..helpers import seeded
 
 
 def all_bindings():

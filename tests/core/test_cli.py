@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +10,8 @@ import pytest
 
 from hr_wizard import __version__
 
-SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
+from ..helpers import run
 
-
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60, stdin=subprocess.DEVNULL)
 
 
 def test_version():

@@ -11,7 +11,7 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 from hr_wizard.widgets.step_list import StepList
 
-from .helpers import do_intake, make_app, wait_for
+from .pilot import do_intake, make_app, wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
