@@ -17,8 +17,8 @@ from textual.app import App
 from textual.binding import Binding
 
 from hr_wizard import texts
-from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.content import Content
+from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.remembered import current_user, last_step_setting
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.roadmap import RoadmapScreen

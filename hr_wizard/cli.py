@@ -9,8 +9,8 @@ import argparse
 import sys
 
 from hr_wizard import __version__, texts
-from hr_wizard.texts import text
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
+from hr_wizard.texts import text
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ import os
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+
 def current_user() -> str:
     """The operating-system user, for the audit trail and remembered choices."""
     try:

@@ -17,8 +17,8 @@ from hr_wizard.inventory import SOURCE_DONE
 from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
-    from hr_wizard.models import Project
     from hr_wizard.content import Content
+    from hr_wizard.models import Project
     from hr_wizard.store import Store
 
 MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}

@@ -100,7 +100,7 @@ class ApplicationScreen(Screen[bool]):
         elif self.page == 6:
             yield Static(self._t("debiteur_question"), markup=False)
             with RadioSet(id="debiteur-choice"):
-                for choice, label in zip(DEBITEUR_CHOICES, ("debiteur_org", "debiteur_new", "debiteur_none")):
+                for choice, label in zip(DEBITEUR_CHOICES, ("debiteur_org", "debiteur_new", "debiteur_none"), strict=True):
                     yield TextRadioButton(self._t(label), value=application.debiteur_choice == choice, name=choice)
             nummer = application.debiteurnummer or self.project.debiteurnummer
             yield Field(self._t("debiteur_number"), validation.debiteurnummer, value=nummer, id="debiteurnummer")

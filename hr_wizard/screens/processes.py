@@ -112,7 +112,10 @@ class ProcessFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         p = self.record
-        value = (lambda name: "" if p is None else as_form_value(getattr(p, name)))
+
+        def value(name: str) -> Any:
+            return "" if p is None else as_form_value(getattr(p, name))
+
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
         yield Header(icon="")
         with VerticalScroll(id="form"):

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from hr_wizard.errors import StoreError
 from hr_wizard.content import Step
+from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.step_list import STATUS_MARKS, StepList

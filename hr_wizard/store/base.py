@@ -77,9 +77,8 @@ class StoreBase:
         """One user action = one transaction."""
         if self.readonly:
             raise ReadOnlyError()
-        with Session(self._writer, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
 
     def _audit(self, session: Session, project_id: int | None, entity: str, entity_id: Any, action: str, detail: str = "") -> None:
         """Record a change in the same transaction as the change itself."""

@@ -7,6 +7,7 @@ import os
 import pytest
 from textual.widgets import Static
 
+from hr_wizard.content_file import load_content
 from hr_wizard.kiosk import (
     CODE_ENV,
     KioskConfig,
@@ -16,7 +17,6 @@ from hr_wizard.kiosk import (
     verify_code,
 )
 from hr_wizard.kiosk_app import KioskApp
-from hr_wizard.content_file import load_content
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.kiosk import (
     KioskClosingScreen,
@@ -26,8 +26,8 @@ from hr_wizard.screens.kiosk import (
 )
 from hr_wizard.store import Store
 
-from .pilot import wait_for
 from ..helpers import seeded
+from .pilot import wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 

@@ -11,8 +11,8 @@ from hr_wizard.screens.note import NoteScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
-from .pilot import make_app, wait_for
 from ..helpers import seeded
+from .pilot import make_app, wait_for
 
 PASTE = ("Gemeente \x1b[31mRood\x07\x00 " + "x" * 10_000)[:10_000]
 

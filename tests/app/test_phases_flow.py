@@ -17,8 +17,8 @@ from hr_wizard.screens.terugmeldingen import (
 from hr_wizard.screens.text_view import TextViewScreen
 from hr_wizard.store import Store
 
-from .pilot import make_app, open_tool, paste, text_of, wait_for
 from ..helpers import seeded
+from .pilot import make_app, open_tool, paste, text_of, wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 

@@ -13,9 +13,8 @@ from hr_wizard.screens.retention import RetentionScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
-from .pilot import make_app, wait_for
 from ..helpers import seeded
-from .pilot import open_roster
+from .pilot import make_app, open_roster, wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 

@@ -12,8 +12,8 @@ from hr_wizard.remembered import last_step_setting
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
-from .pilot import make_app, wait_for
 from ..make_v1_db import make_v1_db
+from .pilot import make_app, wait_for
 
 TODAY = dt.date(2026, 11, 28)
 

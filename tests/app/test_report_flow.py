@@ -5,8 +5,8 @@ from __future__ import annotations
 from hr_wizard.screens.report_dialog import ReportDialog
 from hr_wizard.screens.roadmap import RoadmapScreen
 
-from .pilot import make_app, wait_for
 from ..helpers import seeded
+from .pilot import make_app, wait_for
 
 
 async def test_report_from_the_main_screen_as_html(db_path, tmp_path, monkeypatch):

@@ -17,9 +17,8 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 from hr_wizard.theme import HIGH_CONTRAST
 
-from .pilot import make_app, wait_for
 from ..helpers import seeded
-from .pilot import open_tool
+from .pilot import make_app, open_tool, wait_for
 
 
 async def test_every_screen_renders_without_colour(db_path, monkeypatch):

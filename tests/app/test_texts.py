@@ -11,14 +11,14 @@ from textual.dom import DOMNode
 import hr_wizard.screens
 import hr_wizard.widgets
 from hr_wizard import validation
-from hr_wizard.texts import text
 from hr_wizard.app import HrWizardApp
 from hr_wizard.content_file import load_content
 from hr_wizard.screens.help import keys_of
 from hr_wizard.screens.roadmap import RoadmapScreen
+from hr_wizard.texts import text
 
-from .pilot import wait_for
 from ..helpers import seeded
+from .pilot import wait_for
 
 
 def all_bindings():

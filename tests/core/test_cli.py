@@ -13,7 +13,6 @@ from hr_wizard import __version__
 from ..helpers import run
 
 
-
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"hr-wizard {__version__}"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hr_wizard import validation as v
 from hr_wizard import texts
+from hr_wizard import validation as v
 
 ANY_TEXT = st.text(
     alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=300
