@@ -105,6 +105,26 @@ _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
 # line's texts: they are filled only with the values their rule passes in, never with facts.
 TEXT_TABLES = ("ui", "application", "messages")
 _OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
+# Texts that were renamed when the stored codes became English: a gemeente's override file
+# that still uses the old name keeps working.
+RENAMED_TEXTS = {
+    "status_bezig": "status_in_progress",
+    "status_klaar": "status_done",
+    "status_overgeslagen": "status_skipped",
+    "tm_status_concept": "tm_status_draft",
+    "tm_status_gemeld": "tm_status_reported",
+    "tm_status_in_behandeling": "tm_status_in_progress",
+    "tm_status_ingepland": "tm_status_scheduled",
+    "tm_status_onvoldoende_informatie": "tm_status_insufficient_information",
+    "tm_status_verkeerde_bronhouder": "tm_status_wrong_source_holder",
+    "tm_status_ingetrokken": "tm_status_withdrawn",
+    "tm_status_afgehandeld": "tm_status_resolved",
+    "debiteur_org": "debiteur_organisation",
+    "audit_entity_stap": "audit_entity_step",
+    "audit_entity_aanvraag": "audit_entity_application",
+    "audit_entity_voorbereiding": "audit_entity_preparation",
+    "audit_entity_proces": "audit_entity_process",
+}
 
 
 @dataclass
@@ -183,7 +203,8 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
     for name, value in data.get("settings", {}).items():
         raw.settings[name] = _check_setting(path, name, value)
     for table in TEXT_TABLES:
-        for name, value in data.get(table, {}).items():
+        for old_name, value in data.get(table, {}).items():
+            name = RENAMED_TEXTS.get(old_name, old_name)
             if raw.table_of.get(name) != table:
                 raise ContentError(path, f"onbekende tekst '{table}.{name}'.")
             raw.texts[name] = _text(path, f"{table}.{name}", value)

@@ -28,11 +28,11 @@ def seeded_steps(db_path) -> None:
     """Gemeente Testdorp with a few steps marked and one note, as the main screen's snapshots show."""
     store = seeded(db_path)
     project = store.get_project()
-    store.set_step_status(project.id, "doorlooptijd.startpunt", "klaar")
-    store.set_step_status(project.id, "fase1.website", "klaar")
-    store.set_step_status(project.id, "fase1.aanvraagformulier", "bezig")
+    store.set_step_status(project.id, "doorlooptijd.startpunt", "done")
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_status(project.id, "fase1.aanvraagformulier", "in_progress")
     store.set_step_note(project.id, "fase1.aanvraagformulier", "Formulier ligt bij de teamleider.", expected_version=1)
-    store.set_step_status(project.id, "fase1.terugmelden", "overgeslagen")
+    store.set_step_status(project.id, "fase1.terugmelden", "skipped")
     store.close()
 
 

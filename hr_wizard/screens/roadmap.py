@@ -15,8 +15,9 @@ from textual.widgets import Header, OptionList, Static
 from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
+from hr_wizard.summaries import STEP_MARKS
 from hr_wizard.widgets.footer import AppFooter
-from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
+from hr_wizard.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project, StepProgress
@@ -49,9 +50,9 @@ def needs_store(action):
 class RoadmapScreen(Screen[None]):
     BINDINGS = [
         # One footer entry "k b o Markeer" for the three marks; F1 lists each with its own text.
-        Binding("k", "mark('klaar')", id="step.klaar", group=MARK_GROUP),
-        Binding("b", "mark('bezig')", id="step.bezig", group=MARK_GROUP),
-        Binding("o", "mark('overgeslagen')", id="step.overgeslagen", group=MARK_GROUP),
+        Binding("k", "mark('done')", id="step.klaar", group=MARK_GROUP),
+        Binding("b", "mark('in_progress')", id="step.bezig", group=MARK_GROUP),
+        Binding("o", "mark('skipped')", id="step.overgeslagen", group=MARK_GROUP),
         Binding("t", "mark('todo')", id="step.todo", show=False),
         Binding("n", "note", id="step.note"),
         Binding("enter", "open_tool", id="step.open", priority=True, show=False),
@@ -119,7 +120,7 @@ class RoadmapScreen(Screen[None]):
         self.query_one("#step-part", Static).update(part.title)
         self.query_one("#step-title", Static).update(step.title)
         self.query_one("#step-status", Static).update(
-            f"{content.text('status_label')}: {STATUS_MARKS[status]} {content.text('status_' + status)}"
+            f"{content.text('status_label')}: {STEP_MARKS[status]} {content.text('status_' + status)}"
         )
         tool = self.query_one("#step-tool", Static)
         summary = self._tool_summary(key)
@@ -194,7 +195,7 @@ class RoadmapScreen(Screen[None]):
         content = self.app.content
         total = len(content.steps)
         statuses = [self._status(step.key) for step in content.steps]
-        done, skipped = statuses.count("klaar"), statuses.count("overgeslagen")
+        done, skipped = statuses.count("done"), statuses.count("skipped")
         progress = content.text("progress", done=done, total=total)
         if skipped:
             progress += ", " + content.text("progress_skipped", skipped=skipped)

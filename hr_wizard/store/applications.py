@@ -70,7 +70,7 @@ class ApplicationsStore(StoreBase):
         with self._write() as session:
             session.add(application)
             session.flush()
-            self._audit(session, project_id, "aanvraag", application.id, "aangemaakt")
+            self._audit(session, project_id, "application", application.id, "created")
         return application
 
     def get_application(self, application_id: int) -> Application | None:
@@ -79,7 +79,7 @@ class ApplicationsStore(StoreBase):
 
     def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
         """Apply `changes` if nobody saved this application since `expected_version`."""
-        return self._save_versioned(Application, "aanvraag", APPLICATION_FIELDS, application_id, expected_version,
+        return self._save_versioned(Application, "application", APPLICATION_FIELDS, application_id, expected_version,
                                     "error_gone_application", changes)
 
     def find_application_for_visitor(self, project_id: int, email: str, naam: str) -> Application | None:
@@ -103,7 +103,7 @@ class ApplicationsStore(StoreBase):
                 return False
             project_id = row.project_id
             session.delete(row)
-            self._audit(session, project_id, "aanvraag", application_id, "vergeten", "alle persoonsgegevens gewist")
+            self._audit(session, project_id, "application", application_id, "forgotten")
         if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -191,5 +191,5 @@ class ApplicationsStore(StoreBase):
             for fields in rows:
                 session.add(Application(project_id=project_id, **fields))
             session.flush()
-            self._audit(session, project_id, "aanvraag", "-", "geïmporteerd", f"{len(rows)} aanvragen")
+            self._audit(session, project_id, "application", "-", "imported", f"count: {len(rows)}")
         return len(rows)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from hr_wizard.audit_trail import detail_of
 from hr_wizard.errors import ConflictError, ReadOnlyError, StoreError
 from hr_wizard.models import AuditEntry, utcnow
 from hr_wizard.remembered import current_user
@@ -19,10 +20,6 @@ from hr_wizard.texts import text
 
 # Fields whose values say nothing about a person, so the audit trail may show them; for the
 # others it writes only the field's name.
-AUDIT_SHOWS_VALUE = frozenset({"current_step", "applied_on", "letter_due", "letter_received", "debiteur_choice",
-                                "first_search_done", "finished_on", "website_consulted", "form_filled", "terugmelden",
-                                "sent_on", "existing_connection", "source", "switch_on", "object", "not_registered",
-                                "nevenvestiging", "peilmoment"})
 
 
 def like_pattern(text: str) -> str:
@@ -39,16 +36,6 @@ def coerce_dates(model: type, changes: dict[str, Any]) -> dict[str, Any]:
             value = dt.date.fromisoformat(value) if value else None
         out[name] = value
     return out
-
-
-def audit_value(value: Any) -> str:
-    if value is None or value == "":
-        return "leeg"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 
@@ -102,9 +89,8 @@ class StoreBase:
                 row.updated_at = utcnow()
             session.add(row)
             if changed:
-                detail = ", ".join(f"{name}: {audit_value(getattr(row, name))}" if name in AUDIT_SHOWS_VALUE else name
-                                   for name in sorted(changed))
-                self._audit(session, row.project_id, entity, record_id, "gewijzigd", detail)
+                self._audit(session, row.project_id, entity, record_id, "changed",
+                            detail_of({name: getattr(row, name) for name in changed}))
         return row
 
     def _locked_row(self, session: Session, model: type, record_id: Any, expected_version: int, gone: str) -> Any:

@@ -50,6 +50,19 @@ def migrate(engine: Engine, path: Path | None, revision: str | None) -> None:
         backup_sqlite(path, path.with_name(f"{path.name}.voor-{HEAD_REVISION}-{stamp}.bak"))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by copying it and dropping the old one; with foreign keys on,
+            # that drop would cascade into the rows that point at it (a terugmelding's history).
+            # The pragma works only outside a transaction, so it goes to the driver first.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("foreign key check failed after the migration")
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

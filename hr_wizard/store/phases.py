@@ -43,7 +43,7 @@ class PhasesStore(StoreBase):
                     session.add(Preparation(project_id=project_id, version=0))
             except IntegrityError:  # another desk made it at the same moment
                 raise ConflictError(self.get_preparation(project_id)) from None
-        return self._save_versioned(Preparation, "voorbereiding", PREPARATION_FIELDS, project_id, expected_version,
+        return self._save_versioned(Preparation, "preparation", PREPARATION_FIELDS, project_id, expected_version,
                                     "error_gone_preparation", changes)
 
     # --- Fase 2: process inventory -------------------------------------------
@@ -65,11 +65,11 @@ class PhasesStore(StoreBase):
         with self._write() as session:
             session.add(process)
             session.flush()
-            self._audit(session, project_id, "proces", process.id, "aangemaakt", f"source: {process.source}")
+            self._audit(session, project_id, "process", process.id, "created", f"source: {process.source}")
         return process
 
     def save_process(self, process_id: int, expected_version: int, **changes: Any) -> Process:
-        return self._save_versioned(Process, "proces", PROCESS_FIELDS, process_id, expected_version,
+        return self._save_versioned(Process, "process", PROCESS_FIELDS, process_id, expected_version,
                                     "error_gone_process", changes)
 
     def delete_process(self, process_id: int) -> None:
@@ -77,7 +77,7 @@ class PhasesStore(StoreBase):
             row = session.get(Process, process_id)
             if row is not None:
                 session.delete(row)
-                self._audit(session, row.project_id, "proces", process_id, "verwijderd")
+                self._audit(session, row.project_id, "process", process_id, "deleted")
 
     def process_progress(self, project_id: int) -> tuple[int, int]:
         """(processes that use the HR as their source, all processes)."""
@@ -107,16 +107,16 @@ class PhasesStore(StoreBase):
             return session.get(Terugmelding, terugmelding_id)
 
     def create_terugmelding(self, project_id: int, today: dt.date | None = None, **fields: Any) -> Terugmelding:
-        """A new report, status 'concept' (not sent yet)."""
+        """A new report, status draft (not sent yet)."""
         unknown = set(fields) - TERUGMELDING_FIELDS
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
-        report = Terugmelding(project_id=project_id, status="concept", **coerce_dates(Terugmelding, fields))
+        report = Terugmelding(project_id=project_id, status="draft", **coerce_dates(Terugmelding, fields))
         with self._write() as session:
             session.add(report)
             session.flush()
-            session.add(TerugmeldingStatus(terugmelding_id=report.id, status="concept", changed_on=today or dt.date.today()))
-            self._audit(session, project_id, "terugmelding", report.id, "aangemaakt", "status: concept")
+            session.add(TerugmeldingStatus(terugmelding_id=report.id, status="draft", changed_on=today or dt.date.today()))
+            self._audit(session, project_id, "terugmelding", report.id, "created", "status: draft")
         return report
 
     def save_terugmelding(self, terugmelding_id: int, expected_version: int, **changes: Any) -> Terugmelding:
@@ -129,7 +129,7 @@ class PhasesStore(StoreBase):
             row = self._locked_row(session, Terugmelding, terugmelding_id, expected_version, "error_gone_terugmelding")
             if not tm.can_move(row.status, status):
                 raise TransitionError(text("error_transition", old=row.status, new=status))
-            if status == "gemeld":
+            if status == "reported":
                 missing = tm.missing_for_report(row.model_dump())
                 if missing:
                     raise TransitionError(text("error_incomplete", fields=", ".join(sorted(missing))))
@@ -138,7 +138,7 @@ class PhasesStore(StoreBase):
             row.updated_at = utcnow()
             session.add(row)
             session.add(TerugmeldingStatus(terugmelding_id=row.id, status=status, changed_on=on))
-            self._audit(session, row.project_id, "terugmelding", row.id, "gewijzigd", f"status: {status}")
+            self._audit(session, row.project_id, "terugmelding", row.id, "changed", f"status: {status}")
         return row
 
     def terugmelding_history(self, terugmelding_id: int) -> list[TerugmeldingStatus]:
@@ -147,17 +147,17 @@ class PhasesStore(StoreBase):
             return list(session.exec(select(s).where(s.terugmelding_id == terugmelding_id).order_by(s.id)))
 
     def delete_terugmelding(self, terugmelding_id: int) -> None:
-        """Only a concept can be deleted; a sent report is withdrawn ('ingetrokken') instead."""
+        """Only a draft can be deleted; a sent report is withdrawn instead."""
         with self._write() as session:
             row = session.get(Terugmelding, terugmelding_id)
             if row is None:
                 return
-            if row.status != "concept":
+            if row.status != "draft":
                 raise TransitionError(text("error_delete_sent"))
             for history in session.exec(select(TerugmeldingStatus).where(TerugmeldingStatus.terugmelding_id == row.id)):
                 session.delete(history)
             session.delete(row)
-            self._audit(session, row.project_id, "terugmelding", terugmelding_id, "verwijderd")
+            self._audit(session, row.project_id, "terugmelding", terugmelding_id, "deleted")
 
     def terugmelding_counts(self, project_id: int) -> dict[str, int]:
         query = select(Terugmelding.status, func.count()).where(Terugmelding.project_id == project_id).group_by(Terugmelding.status)

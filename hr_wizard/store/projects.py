@@ -7,9 +7,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hr_wizard.errors import ConflictError
-from hr_wizard.models import STEP_STATUSES, Project, Setting, StepProgress, utcnow
+from hr_wizard.models import Project, Setting, StepProgress, utcnow
 from hr_wizard.remembered import pick_project, project_setting
 from hr_wizard.store.base import StoreBase
+from hr_wizard.summaries import STEP_STATUSES
 
 
 class ProjectsStore(StoreBase):
@@ -42,7 +43,7 @@ class ProjectsStore(StoreBase):
         with self._write() as session:
             session.add(project)
             session.flush()
-            self._audit(session, project.id, "project", project.id, "aangemaakt")
+            self._audit(session, project.id, "project", project.id, "created")
         return project
 
     # --- roadmap steps ----------------------------------------------------
@@ -76,7 +77,7 @@ class ProjectsStore(StoreBase):
                 row.version += 1
                 row.updated_at = utcnow()
             session.add(row)
-            self._audit(session, project_id, "stap", step_key, "gewijzigd", f"status: {status}")
+            self._audit(session, project_id, "step", step_key, "changed", f"status: {status}")
         return row
 
     def set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:
@@ -101,7 +102,7 @@ class ProjectsStore(StoreBase):
                 row.version += 1
                 row.updated_at = utcnow()
             session.add(row)
-            self._audit(session, project_id, "stap", step_key, "gewijzigd", "notitie")
+            self._audit(session, project_id, "step", step_key, "changed", "note")
         return row
 
     # --- settings ---------------------------------------------------------
@@ -131,4 +132,4 @@ class ProjectsStore(StoreBase):
             project.debiteurnummer = nummer
             project.version += 1
             session.add(project)
-            self._audit(session, project_id, "project", project_id, "gewijzigd", "debiteurnummer")
+            self._audit(session, project_id, "project", project_id, "changed", "debiteurnummer")

@@ -98,9 +98,9 @@ async def test_navigate_every_part_mark_steps_note_and_restart(db_path, content)
         assert "Besproken met team" in str(screen.query_one("#step-note").render())
         statuses = {key: row.status for key, row in screen.progress.items()}
         assert statuses == {
-            "doorlooptijd.startpunt": "klaar",
-            "fase1.aanvraagformulier": "bezig",
-            "fase1.terugmelden": "overgeslagen",
+            "doorlooptijd.startpunt": "done",
+            "fase1.aanvraagformulier": "in_progress",
+            "fase1.terugmelden": "skipped",
         }
         assert "[x] Bepaal uw startpunt" in str(screen.query_one(StepList).get_option_at_index(1).prompt)
 

@@ -65,7 +65,7 @@ async def test_walk_all_steps_with_restart_in_step_5(db_path):
 
     application = store.get_application(saved.id)
     assert application.finished_on == dt.date.today()
-    assert (application.letter_received, application.debiteur_choice, application.debiteurnummer) == (dt.date(2026, 4, 28), "organisatie", "DEB-123")
+    assert (application.letter_received, application.debiteur_choice, application.debiteurnummer) == (dt.date(2026, 4, 28), "organisation", "DEB-123")
 
 
 async def test_invalid_kenmerk_blocks_going_on(db_path):

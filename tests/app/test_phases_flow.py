@@ -46,9 +46,9 @@ async def test_fase1_record_is_saved_as_typed_and_back_after_restart(db_path):
     store = Store.open(str(db_path))
     project = store.get_project()
     prep = store.get_preparation(project.id)
-    assert (prep.website_consulted, prep.form_filled, prep.terugmelden) == (True, True, "nee")
+    assert (prep.website_consulted, prep.form_filled, prep.terugmelden) == (True, True, "no")
     assert (str(prep.sent_on), prep.contact_naam, prep.contact_email, prep.existing_connection) == (
-        "2026-01-12", "Piet Puk", "piet@testdorp.nl", "ja")
+        "2026-01-12", "Piet Puk", "piet@testdorp.nl", "yes")
     assert project.debiteurnummer == "DEB-42"
     store.close()
 
@@ -146,13 +146,13 @@ async def test_terugmelding_through_its_statuses_with_a_refused_step_and_history
         assert lines[-1] == "Status: Concept (nog niet verstuurd)"
         await pilot.press("escape")
 
-        await move(pilot, "gemeld")
-        await move(pilot, "in_behandeling")
-        refused = await move(pilot, "gemeld")  # back to Gemeld: not a transition Digimelding advises
+        await move(pilot, "reported")
+        await move(pilot, "in_progress")
+        refused = await move(pilot, "reported")  # back to Gemeld: not a transition Digimelding advises
         assert app.screen is refused
         assert "Van 'In behandeling' naar 'Gemeld' kan niet" in text_of(refused, "#status-message")
         await pilot.press("escape")
-        await move(pilot, "afgehandeld")
+        await move(pilot, "resolved")
         assert "Status: Afgehandeld" in text_of(form, "#tm-state")
         await pilot.press("escape")
         register = await wait_for(pilot, TerugmeldingenScreen)
@@ -183,5 +183,5 @@ async def test_incomplete_concept_cannot_be_reported(db_path):
         assert all(part in panel for part in ("gerede twijfel", "artikel 30", "artikel 32", "in onderzoek"))
         await pilot.press("f7")
         assert not form.query("ExplanationPanel")
-        await move(pilot, "gemeld")
-        assert app.store.terugmeldingen(app.project.id)[0].status == "concept"
+        await move(pilot, "reported")
+        assert app.store.terugmeldingen(app.project.id)[0].status == "draft"

@@ -65,7 +65,7 @@ async def test_forget_from_the_roster_asks_first_and_erases(db_path):
         assert app.store.roster_count(project_id) == 0
         assert "Nog geen aanvragen" in str(roster.query_one("#roster-summary").render())
     store = Store.open(str(db_path))
-    assert [e.action for e in store.audit_entries(project_id, entity="aanvraag")] == ["vergeten", "aangemaakt"]
+    assert [e.action for e in store.audit_entries(project_id, entity="application")] == ["forgotten", "created"]
 
 
 async def test_bewaartermijn_lists_old_finished_applications_and_forgets_one(db_path):

@@ -23,9 +23,9 @@ def seeded(db_path) -> Store:
     store.create_project("Gemeente Eerst", "Piet Puk", "piet@eerst.nl")
     project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
     store.remember_project(project.id)
-    store.set_step_status(project.id, "fase1.website", "klaar")
+    store.set_step_status(project.id, "fase1.website", "done")
     store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
-    store.set_step_status(project.id, "fase2.processen", "bezig")
+    store.set_step_status(project.id, "fase2.processen", "in_progress")
     store.set_setting(last_step_setting(project.id), "fase2.processen")
     for naam, due, received in (("Laat", dt.date(2026, 11, 27), None), ("Vandaag", TODAY, None),
                                 ("Binnen", dt.date(2026, 1, 7), dt.date(2026, 1, 6))):
@@ -81,12 +81,12 @@ async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_p
         assert screen.sub_title.startswith("1 van 16 stappen klaar")
         assert screen.current_step.key == "fase2.processen"
         await pilot.press("k")  # typed before the store is there: it waits, it is not lost
-        assert screen.progress["fase2.processen"].status == "bezig"
+        assert screen.progress["fase2.processen"].status == "in_progress"
         await wait_for(pilot, RoadmapScreen)  # the store is attached
         await pilot.pause()
         assert app.screen is screen
-        assert screen.progress["fase2.processen"].status == "klaar"
-        assert app.store.step_progress(screen.project.id)["fase2.processen"].status == "klaar"
+        assert screen.progress["fase2.processen"].status == "done"
+        assert app.store.step_progress(screen.project.id)["fase2.processen"].status == "done"
 
 
 async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):

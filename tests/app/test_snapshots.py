@@ -96,9 +96,9 @@ def test_process_inventory(snap_compare, db_path):
 
     store = Store.open(str(db_path))
     project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.create_process(project.id, naam="Vergunning horeca", afdeling="Afd. Vergunningen", source="Handelsregister")
-    store.create_process(project.id, naam="Subsidie evenementen", afdeling="Afd. Cultuur", source="beide", switch_on="2026-07-01")
-    store.create_process(project.id, naam="Inkoop en aanbesteding", source="eigen registratie", switch_on="2027-01-01")
+    store.create_process(project.id, naam="Vergunning horeca", afdeling="Afd. Vergunningen", source="handelsregister")
+    store.create_process(project.id, naam="Subsidie evenementen", afdeling="Afd. Cultuur", source="both", switch_on="2026-07-01")
+    store.create_process(project.id, naam="Inkoop en aanbesteding", source="own_register", switch_on="2027-01-01")
     store.close()
 
     async def run_before(pilot):

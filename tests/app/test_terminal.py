@@ -57,7 +57,7 @@ async def test_resizing_down_to_60x20_and_back_keeps_working(db_path):
             await pilot.pause()
             assert app.screen.has_class("-narrow") is (size[0] < 76)
             await pilot.press("down", "k")
-        assert screen.progress[screen.current_step.key].status == "klaar"
+        assert screen.progress[screen.current_step.key].status == "done"
         await pilot.resize_terminal(60, 20)
         await pilot.press("a")
         await pilot.pause()
@@ -137,4 +137,4 @@ def test_installed_program_in_a_real_terminal(tmp_path):
         subprocess.run([*tmux, "kill-server"], capture_output=True)
     store = Store.open(str(db))
     assert store.get_project().gemeente == "Gemeente Tmuxdorp"
-    assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "klaar"
+    assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "done"

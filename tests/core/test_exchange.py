@@ -106,11 +106,11 @@ def test_import_without_required_column_says_which(tmp_path):
 def seeded_project(path):
     store = new_store(path)
     project = store.get_project()
-    store.set_step_status(project.id, "fase1.website", "klaar")
+    store.set_step_status(project.id, "fase1.website", "done")
     store.set_step_note(project.id, "fase1.website", "Gelezen <samen> met Jan", expected_version=1)
     late = store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
     store.save_application(late.id, late.version, applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
-    store.create_process(project.id, naam="Subsidie", source="Handelsregister")
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
     store.create_terugmelding(project.id, kvk_nummer="69599084")
     return store, project
 

@@ -28,8 +28,8 @@ def test_first_version_database_is_migrated_with_rows_intact(tmp_path):
     assert (project.gemeente, project.projectleider_email) == ("Gemeente Oudstad", "p.puk@oudstad.nl")
     progress = store.step_progress(project.id)
     assert {key: (row.status, row.note) for key, row in progress.items()} == {
-        "fase1.website": ("klaar", "Gelezen op 3 januari"),
-        "fase1.aanvraagformulier": ("bezig", ""),
+        "fase1.website": ("done", "Gelezen op 3 januari"),  # stored as "klaar" by the first version
+        "fase1.aanvraagformulier": ("in_progress", ""),
     }
     assert store.get_setting("roadmap.last_step.1") == "fase1.aanvraagformulier"
     assert store.roster_count(project.id) == 0  # the new table exists and works
@@ -57,3 +57,62 @@ def test_models_match_the_newest_migration(db_path):
     # Indexes the migrations add for speed (roster sort and filter) are not declared on the models.
     differences = [d for d in differences if not (d[0] == "remove_index" and d[1].name.startswith("ix_application_project_"))]
     assert differences == []
+
+
+def test_revision_4_database_gets_english_codes_and_readable_audit_details(tmp_path):
+    """0005 turns every stored Dutch word into its code, the logboek's details too, and nothing else."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "v4.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+        run = connection.exec_driver_sql
+        run("INSERT INTO project (id, gemeente, projectleider_naam, projectleider_email, debiteurnummer, created_at, version)"
+            " VALUES (1, 'Gemeente Oudstad', 'Piet Puk', 'p.puk@oudstad.nl', '', '2026-01-01', 1)")
+        run("INSERT INTO step_progress (project_id, step_key, status, note, updated_at, version) VALUES"
+            " (1, 'fase1.website', 'klaar', '', '2026-01-02', 1), (1, 'fase2.toezicht', 'overgeslagen', '', '2026-01-02', 1)")
+        run("INSERT INTO preparation (project_id, website_consulted, form_filled, terugmelden, existing_connection, updated_at, version)"
+            " VALUES (1, 1, 0, 'nog niet besloten', 'ja', '2026-01-02', 1)")
+        run("INSERT INTO process (project_id, naam, source, created_at, updated_at, version) VALUES"
+            " (1, 'Horeca', 'Handelsregister', '2026-01-02', '2026-01-02', 1), (1, 'Inkoop', 'beide', '2026-01-02', '2026-01-02', 1)")
+        run("INSERT INTO terugmelding (id, project_id, status, object, created_at, updated_at, version)"
+            " VALUES (1, 1, 'in_behandeling', 'vestiging', '2026-01-02', '2026-01-02', 3)")
+        run("INSERT INTO terugmelding_status (terugmelding_id, status, changed_on, at) VALUES"
+            " (1, 'concept', '2026-01-02', '2026-01-02'), (1, 'gemeld', '2026-01-03', '2026-01-03')")
+        run("INSERT INTO application (project_id, naam, team, email, current_step, letter_received, debiteur_choice,"
+            " created_at, updated_at, version) VALUES (1, 'Jan', 'Team', 'jan@oudstad.nl', 6, '2026-01-05', 'organisatie',"
+            " '2026-01-02', '2026-01-02', 1)")
+        run("INSERT INTO audit (at, actor, project_id, entity, entity_id, action, detail) VALUES"
+            " ('2026-01-02', 'piet', 1, 'stap', 'fase1.website', 'gewijzigd', 'status: klaar'),"
+            " ('2026-01-02', 'piet', 1, 'stap', 'fase1.website', 'gewijzigd', 'notitie'),"
+            " ('2026-01-02', 'piet', 1, 'aanvraag', '1', 'gewijzigd', 'debiteur_choice: organisatie, first_search_done: ja, naam'),"
+            " ('2026-01-02', 'piet', 1, 'aanvraag', '-', 'geïmporteerd', '12 aanvragen'),"
+            " ('2026-01-02', 'piet', 1, 'aanvraag', '2', 'vergeten', 'alle persoonsgegevens gewist'),"
+            " ('2026-01-02', 'piet', 1, 'terugmelding', '1', 'gewijzigd', 'status: in_behandeling')")
+    engine.dispose()
+    store = Store.open(str(path))
+    assert {k: r.status for k, r in store.step_progress(1).items()} == {"fase1.website": "done", "fase2.toezicht": "skipped"}
+    prep = store.get_preparation(1)
+    assert (prep.terugmelden, prep.existing_connection) == ("undecided", "yes")
+    assert sorted(p.source for p in store.processes(1)) == ["both", "handelsregister"]
+    report = store.get_terugmelding(1)
+    assert (report.status, report.object, report.version) == ("in_progress", "establishment", 3)
+    assert [h.status for h in store.terugmelding_history(1)] == ["draft", "reported"]
+    application = next(iter(store.iter_applications(1)))
+    assert (application.debiteur_choice, application.furthest_step, application.code_channel) == ("organisation", 6, "letter")
+    trail = [(e.entity, e.action, e.detail) for e in reversed(store.audit_entries(1))]
+    assert trail == [
+        ("step", "changed", "status: done"),
+        ("step", "changed", "note"),
+        ("application", "changed", "debiteur_choice: organisation, first_search_done: true, naam"),
+        ("application", "imported", "count: 12"),
+        ("application", "forgotten", ""),
+        ("terugmelding", "changed", "status: in_progress"),
+    ]
+    store.close()

@@ -34,17 +34,17 @@ def file_bytes(db_path) -> bytes:
 
 def test_every_change_is_in_the_audit_trail_with_user_and_without_personal_data(store):
     project_id = store.get_project().id
-    store.set_step_status(project_id, "fase1.website", "klaar")
+    store.set_step_status(project_id, "fase1.website", "done")
     store.set_step_note(project_id, "fase1.website", "Besproken met Quirinus", expected_version=1)
     application = store.create_application(project_id, NAME, "Team Zwaluw", EMAIL)
     store.save_application(application.id, application.version, kenmerk="Team Zwaluw / Q. Zwaluwstaart", current_step=3)
     entries = store.audit_entries(project_id)
     assert [(e.entity, e.action, e.detail) for e in entries] == [
-        ("aanvraag", "gewijzigd", "current_step: 3, kenmerk"),
-        ("aanvraag", "aangemaakt", ""),
-        ("stap", "gewijzigd", "notitie"),
-        ("stap", "gewijzigd", "status: klaar"),
-        ("project", "aangemaakt", ""),
+        ("application", "changed", "current_step: 3, kenmerk"),
+        ("application", "created", ""),
+        ("step", "changed", "note"),
+        ("step", "changed", "status: done"),
+        ("project", "created", ""),
     ]
     assert {e.actor for e in entries} == {"helpdesk1"}
     assert all(e.at.tzinfo is not None or e.at <= dt.datetime.now() for e in entries)
@@ -54,12 +54,13 @@ def test_every_change_is_in_the_audit_trail_with_user_and_without_personal_data(
 
 def test_audit_trail_filters_by_text_and_kind(store):
     project_id = store.get_project().id
-    store.set_step_status(project_id, "fase1.website", "klaar")
-    store.set_step_status(project_id, "fase2.processen", "bezig")
+    store.set_step_status(project_id, "fase1.website", "done")
+    store.set_step_status(project_id, "fase2.processen", "in_progress")
     store.create_application(project_id, NAME, "Team Zwaluw", EMAIL)
-    assert [e.entity_id for e in store.audit_entries(project_id, text="bezig")] == ["fase2.processen"]
-    assert {e.entity for e in store.audit_entries(project_id, entity="stap")} == {"stap"}
-    assert len(store.audit_entries(project_id, entity="stap")) == 2
+    assert [e.entity_id for e in store.audit_entries(project_id, text="in_progress")] == ["fase2.processen"]
+    assert [e.entity_id for e in store.audit_entries(project_id, text="bezig", also=["in_progress"])] == ["fase2.processen"]
+    assert {e.entity for e in store.audit_entries(project_id, entity="step")} == {"step"}
+    assert len(store.audit_entries(project_id, entity="step")) == 2
     assert store.audit_entries(project_id, text="100%") == []  # % is a character, not a wildcard
     assert len(store.audit_entries(project_id, text="HELPDESK")) == 4
 
@@ -77,8 +78,8 @@ def test_forgetting_erases_every_personal_field_from_the_file(store, db_path, ba
         data = file_bytes(db_path)
         for secret in (NAME, EMAIL, "Zwaluwstaart", "030 123 45 67"):
             assert secret.encode() not in data, secret
-    erasure = store.audit_entries(project_id, text="vergeten")
-    assert [(e.entity, e.entity_id, e.actor) for e in erasure] == [("aanvraag", str(application.id), "helpdesk1")]
+    erasure = store.audit_entries(project_id, text="forgotten")
+    assert [(e.entity, e.entity_id, e.actor) for e in erasure] == [("application", str(application.id), "helpdesk1")]
     assert not store.forget_application(application.id)  # already gone: nothing to do, no error
 
 
@@ -106,3 +107,19 @@ def test_retention_months_come_from_the_settings_and_can_be_overridden(tmp_path)
     override = tmp_path / "override.toml"
     override.write_text("[settings]\nbewaartermijn_maanden = 12\n", encoding="utf-8")
     assert load_content(override).settings["bewaartermijn_maanden"] == 12
+
+
+def test_logboek_details_read_in_dutch_with_dates_as_people_write_them(content):
+    from hr_wizard.audit_trail import describe, search_terms
+
+    assert describe("step", "changed", "status: in_progress", content.text) == "status: bezig"
+    assert describe("terugmelding", "changed", "status: in_progress", content.text) == "status: In behandeling"
+    assert (describe("application", "changed", "applied_on: 2026-04-24, first_search_done: true, naam", content.text)
+            == "aangevraagd op: 24-04-2026, eerste zoekopdracht gedaan: ja, naam")
+    assert describe("application", "imported", "count: 12", content.text) == "12 aanvragen"
+    assert describe("application", "changed", "letter_received: ", content.text) == "toegangscode ontvangen op: leeg"
+    # A code or field this version does not know stays as it was stored.
+    assert describe("step", "changed", "status: later, nieuw_veld", content.text) == "status: later, nieuw_veld"
+    words = [("done", "klaar"), ("in_progress", "bezig"), ("finished_on", "klaar op")]
+    assert search_terms("Klaar", words) == ["Klaar", "done", "finished_on"]
+    assert search_terms("  ", words) == []

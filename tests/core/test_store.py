@@ -43,13 +43,13 @@ def test_existing_shared_database_keeps_its_permissions(db_path):
 def test_status_and_note_survive_reopening(db_path):
     store = new_store(db_path)
     project = store.get_project()
-    store.set_step_status(project.id, "fase1.website", "klaar")
+    store.set_step_status(project.id, "fase1.website", "done")
     row = store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
     assert row.version == 2
     store.close()
     again = Store.open(str(db_path))
     rows = again.step_progress(again.get_project().id)
-    assert (rows["fase1.website"].status, rows["fase1.website"].note) == ("klaar", "Gelezen")
+    assert (rows["fase1.website"].status, rows["fase1.website"].note) == ("done", "Gelezen")
 
 
 @pytest.mark.both_backends
