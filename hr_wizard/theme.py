@@ -32,8 +32,8 @@ HIGH_CONTRAST = Theme(
         "input-selection-foreground": "#000000",
         "block-cursor-background": "#FFFF00",
         "block-cursor-foreground": "#000000",
-        # Placeholders and the part headings of the step list (disabled options): Textual's
-        # 38% grey gave 3.3:1. Still a shade below white, so a placeholder does not read as typed text.
+        # Placeholders (and disabled options): Textual's 38% grey gave 3.3:1. Still a shade
+        # below white, so a placeholder does not read as typed text.
         "text-disabled": "#B4B4B4",
         # Scrollbars: a yellow thumb on a black track instead of 40% yellow (3.5:1).
         "scrollbar": "#FFFF00",
