@@ -28,6 +28,7 @@ from pathlib import Path
 from rich.color import Color as RichColor
 from rich.style import Style
 from textual.constants import DIM_FACTOR
+from textual.errors import NoWidget
 from textual.screen import ModalScreen
 
 from hr_wizard.app import HrWizardApp
@@ -108,7 +109,7 @@ def element_at(screen, x: int, y: int) -> str:
     """The widget that painted (x, y): its class, and its id where it has one."""
     try:
         widget, _ = screen.get_widget_at(x, y)
-    except Exception:  # NoWidget: nothing there
+    except NoWidget:
         return "?"
     if widget is screen and isinstance(screen, ModalScreen):
         return "(screen behind the dialog)"
