@@ -92,11 +92,12 @@ class RosterScreen(Screen[None]):
         due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
         values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.current_step}/7",
                   "status": status_text, "due": due}
+        late = self.query_one(RosterTable).get_component_rich_style("roster--late", partial=True) if status == "late" else ""
         text = Text()
         for column, cell_width in self._layout(width):
             value = values[column]
             cell = value if len(value) <= cell_width else value[: cell_width - 1] + "…"
-            text.append(cell.ljust(cell_width) + " ", style="bold red" if column == "status" and status == "late" else "")
+            text.append(cell.ljust(cell_width) + " ", style=late if column == "status" else "")
         return text
 
     def _columns(self, width: int) -> str:
