@@ -32,7 +32,7 @@ from textual.errors import NoWidget
 from textual.screen import ModalScreen
 
 from hr_wizard.app import HrWizardApp
-from hr_wizard.roadmap import load_content
+from hr_wizard.content_file import load_content
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 BARS = {HIGH_CONTRAST.name: (7.0, 7.0), DEFAULT_THEME: (4.5, 3.0)}  # (text, lines)
@@ -101,7 +101,7 @@ def resolve(style: Style | None, default_fg: RichColor, default_bg: RichColor, t
     if style.reverse:
         fg_rgb, bg_rgb = bg_rgb, fg_rgb
     if style.dim:
-        fg_rgb = type(fg_rgb)(*(round(b + (f - b) * DIM_FACTOR) for f, b in zip(fg_rgb, bg_rgb)))
+        fg_rgb = type(fg_rgb)(*(round(b + (f - b) * DIM_FACTOR) for f, b in zip(fg_rgb, bg_rgb, strict=True)))
     return fg_rgb.hex.upper(), bg_rgb.hex.upper()
 
 
@@ -172,11 +172,11 @@ def seed(db: Path, theme: str) -> None:
 
     store = Store.open(str(db))
     project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.set_step_status(project.id, "doorlooptijd.startpunt", "klaar")
-    store.set_step_status(project.id, "fase1.website", "klaar")
-    store.set_step_status(project.id, "fase1.aanvraagformulier", "bezig")
+    store.set_step_status(project.id, "doorlooptijd.startpunt", "done")
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_status(project.id, "fase1.aanvraagformulier", "in_progress")
     store.set_step_note(project.id, "fase1.aanvraagformulier", "Formulier ligt bij de teamleider.", expected_version=1)
-    store.set_step_status(project.id, "fase1.terugmelden", "overgeslagen")
+    store.set_step_status(project.id, "fase1.terugmelden", "skipped")
     today = dt.date.today()
     anna = store.create_application(project.id, "Anna Bakker", "Burgerzaken", "anna@testdorp.nl")
     store.save_application(anna.id, anna.version, current_step=3)

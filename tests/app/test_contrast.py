@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hr_wizard.theme import HIGH_CONTRAST
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "contrast.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "contrast.py"
 
 
 @functools.cache
