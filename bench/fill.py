@@ -35,11 +35,11 @@ def fill(path: Path, applications: int, seed: int = 7, processes: int = 0, terug
         received = applied + dt.timedelta(days=rng.randint(1, 6)) if applied and step >= 5 else None
         finished = received if received and step == 7 and rng.random() < 0.7 else None
         now = dt.datetime.now(dt.UTC).isoformat(sep=" ")
-        rows.append((project.id, naam, team, f"m{index}@benchdorp.nl", "", f"{team} / {naam}"[:60], step, applied, due, received, finished, now, now))
+        rows.append((project.id, naam, team, f"m{index}@benchdorp.nl", "", f"{team} / {naam}"[:60], step, step, applied, due, received, finished, now, now))
     with sqlite3.connect(path) as connection:
         connection.executemany(
-            "INSERT INTO application (project_id, naam, team, email, telefoon, kenmerk, current_step, applied_on, letter_due,"
-            " letter_received, finished_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO application (project_id, naam, team, email, telefoon, kenmerk, current_step, furthest_step, applied_on,"
+            " letter_due, letter_received, finished_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
         now = dt.datetime.now(dt.UTC).isoformat(sep=" ")

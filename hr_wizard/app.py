@@ -167,6 +167,15 @@ class HrWizardApp(App[None]):
         self._to_base()
         self.switch_screen(RoadmapScreen(self.store, project, progress, last_step))
 
+    def project_saved(self, project: Project) -> None:
+        """A screen saved the gemeente's record (its debiteurnummer): every open screen works on
+        the new version from now on, so the next save is checked against it."""
+        self.project = project
+        for screen in self.screen_stack:
+            held = getattr(screen, "project", None)
+            if held is not None and held.id == project.id:
+                screen.project = project  # type: ignore[attr-defined]
+
     def _to_base(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()

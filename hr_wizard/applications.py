@@ -1,19 +1,38 @@
-"""Rules of an account application that are not about storage: its status in words and its
-letter due date. Never imports Textual or the database layer."""
+"""Rules of an account application that are not about storage: its status in words, the
+letter's due date, and what each page of the 7-step procedure changes. Never imports
+Textual or the database layer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
+from hr_wizard.texts import text
+from hr_wizard.validation import format_date
 from hr_wizard.workdays import add_working_days
 
 STEP_COUNT = 7
-# Status keys, in the order a filter offers them; the words come from the content file.
+# Status codes, in the order a filter offers them; the words are status_<code> in the content file.
 STATUSES = ("new", "waiting", "late", "letter", "active")
 # The answers to KvK's e-mail about the debiteurnummer; the words are debiteur_<code> in the content file.
 DEBITEUR_CHOICES = ("organisation", "new", "none")
 DEBITEUR_ORGANISATION = "organisation"
+# How the toegangscode came; the words are channel_<code> in the content file.
+CODE_CHANNELS = ("letter", "email")
+
+# The statuses in SQL, for counting and filtering in the database: the store and quickread
+# use these very strings, and tests/core/test_applications.py proves they agree with status_of.
+# `:today` is today's date.
+STATUS_SQL = {
+    "active": "(letter_received IS NOT NULL AND finished_on IS NOT NULL)",
+    "letter": "(letter_received IS NOT NULL AND finished_on IS NULL)",
+    "new": "(letter_received IS NULL AND applied_on IS NULL)",
+    "late": "(letter_received IS NULL AND applied_on IS NOT NULL AND letter_due < :today)",
+    "waiting": "(letter_received IS NULL AND applied_on IS NOT NULL AND (letter_due IS NULL OR letter_due >= :today))",
+}
 
 
 class ApplicationLike(Protocol):
@@ -29,12 +48,81 @@ def letter_due(applied_on: dt.date, working_days: int) -> dt.date:
 
 
 def status_of(application: ApplicationLike, today: dt.date) -> str:
-    if application.finished_on is not None:
-        return "active"
+    """Active only when the toegangscode has arrived and the first search was done; until then
+    the status says what is awaited."""
     if application.letter_received is not None:
-        return "letter"
+        return "active" if application.finished_on is not None else "letter"
     if application.applied_on is None:
         return "new"
     if application.letter_due is not None and today > application.letter_due:
         return "late"
     return "waiting"
+
+
+# --- what a page changes ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageChanges:
+    """What saving a page stores: fields of the application, and the project's debiteurnummer
+    when the employee answers with the organisation's number (stored in the same transaction)."""
+
+    application: dict[str, Any] = field(default_factory=dict)
+    project_debiteurnummer: str | None = None
+
+
+@dataclass(frozen=True)
+class PageProblem:
+    """A rule of the page that the typed values break: the field it belongs to, and why."""
+
+    field: str
+    message: str
+
+
+def page_changes(page: int, values: Mapping[str, Any], application: ApplicationLike | None, today: dt.date,
+                 working_days: int, project_debiteurnummer: str = "") -> PageChanges | PageProblem:
+    """The changes of one page, from its values that already passed their field's rule
+    (dates as ISO text, "" for none). A rule across fields gives a PageProblem instead."""
+    if page == 0:
+        return PageChanges({name: values[name] for name in ("naam", "team", "email", "telefoon")})
+    if page == 2:
+        return PageChanges({"kenmerk": values["kenmerk"]})
+    if page == 3:
+        applied = dt.date.fromisoformat(values["applied_on"])
+        if applied > today:
+            return PageProblem("applied_on", text("applied_in_future", today=format_date(today)))
+        return PageChanges({"applied_on": applied, "letter_due": letter_due(applied, working_days)})
+    if page == 5:
+        return _code_received(values, application, today)
+    if page == 6:
+        choice, nummer = values["debiteur_choice"], values["debiteurnummer"]
+        if choice == DEBITEUR_ORGANISATION and not nummer:
+            return PageProblem("debiteurnummer", text("debiteur_needed"))
+        if choice != DEBITEUR_ORGANISATION:
+            return PageChanges({"debiteur_choice": choice, "debiteurnummer": ""})
+        changed = nummer if nummer != project_debiteurnummer else None
+        return PageChanges({"debiteur_choice": choice, "debiteurnummer": nummer}, project_debiteurnummer=changed)
+    if page == 7:
+        done = bool(values["first_search_done"])
+        if done and (application is None or application.letter_received is None):
+            return PageProblem("first_search_done", text("first_search_needs_code"))
+        finished = (application.finished_on if application and application.finished_on else today) if done else None
+        return PageChanges({"first_search_done": done, "finished_on": finished})
+    return PageChanges()
+
+
+def _code_received(values: Mapping[str, Any], application: ApplicationLike | None, today: dt.date) -> PageChanges | PageProblem:
+    received = dt.date.fromisoformat(values["letter_received"]) if values["letter_received"] else None
+    if received is None:
+        return PageChanges({"letter_received": None, "code_channel": "", "first_search_done": False, "finished_on": None})
+    if received > today:
+        return PageProblem("letter_received", text("received_in_future", today=format_date(today)))
+    applied = application.applied_on if application else None
+    if applied is not None and received < applied:
+        return PageProblem("letter_received", text("received_before_applied", applied=format_date(applied)))
+    return PageChanges({"letter_received": received, "code_channel": values.get("code_channel") or "letter"})
+
+
+def furthest(reached: int, page: int) -> int:
+    """The furthest page reached after showing `page`: looking back never lowers it."""
+    return max(reached, page)

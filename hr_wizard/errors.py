@@ -44,3 +44,12 @@ class ConflictError(StoreError):
     def __init__(self, current: object) -> None:
         self.current = current
         super().__init__(text("error_conflict"))
+
+
+class DuplicateEmailError(StoreError):
+    """One person, one application: this work e-mail address already has one (`existing_id`)."""
+
+    def __init__(self, existing_id: int, naam: str) -> None:
+        self.existing_id = existing_id
+        self.naam = naam
+        super().__init__(text("error_duplicate_email", naam=naam))

@@ -3,8 +3,8 @@ still loads in the background (importing it costs about 0.4 s): the gemeente, th
 and notes of the steps, the last step and the number of late letters.
 
 Read-only, and only for a SQLite file at today's schema; for anything else it returns
-None and the app waits for the store. The late-letter rule is the SQL twin of
-applications.status_of (tests/test_quickread.py checks all three agree).
+None and the app waits for the store. The late-letter rule is applications.STATUS_SQL, the
+store's too (tests/app/test_quickread.py checks quickread and the store agree).
 Never imports Textual or SQLAlchemy.
 """
 
@@ -16,6 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hr_wizard.applications import STATUS_SQL
 from hr_wizard.paths import is_url
 from hr_wizard.remembered import last_step_setting, pick_project, project_setting
 from hr_wizard.revisions import HEAD_REVISION
@@ -46,8 +47,7 @@ class QuickState:
     overdue: int = 0
 
 
-_LATE = ("SELECT count(*) FROM application WHERE project_id = ? AND finished_on IS NULL AND letter_received IS NULL"
-         " AND applied_on IS NOT NULL AND letter_due < ?")
+_LATE = f"SELECT count(*) FROM application WHERE project_id = :project AND {STATUS_SQL['late']}"
 
 
 def quick_state(location: str, actor: str, gemeente: str = "", today: dt.date | None = None) -> QuickState | None:
@@ -77,5 +77,5 @@ def _read(connection: sqlite3.Connection, actor: str, gemeente: str, today: dt.d
     progress = {row[0]: QuickStep(*row) for row in connection.execute(
         "SELECT step_key, status, note, version FROM step_progress WHERE project_id = ?", (project.id,))}
     last_step = _setting(connection, last_step_setting(project.id))
-    overdue = connection.execute(_LATE, (project.id, today.isoformat())).fetchone()[0]
+    overdue = connection.execute(_LATE, {"project": project.id, "today": today.isoformat()}).fetchone()[0]
     return QuickState(project, progress, last_step, overdue)

@@ -49,7 +49,7 @@ def seeded_roster(db_path) -> None:
     store = seeded(db_path)
     project = store.get_project()
     for naam, team, applied in [("Jan de Werker", "Afd. Werk en Inkomen", dt.date(2026, 1, 5)), ("Özlem Yılmaz", "Burgerzaken", None)]:
-        application = store.create_application(project.id, naam, team, "x@testdorp.nl")
+        application = store.create_application(project.id, naam, team, f"{naam.split()[0].lower()}@testdorp.nl")
         if applied:
             store.save_application(application.id, application.version, current_step=4, kenmerk=f"{team} / {naam}",
                                    applied_on=applied, letter_due=dt.date(2026, 1, 7))

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from hr_wizard.audit_trail import ACTIONS, ENTITIES, describe, search_terms
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 
 if TYPE_CHECKING:
     from hr_wizard.models import AuditEntry, Project
@@ -39,7 +40,7 @@ class AuditScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         yield Static(t("audit_intro"), id="audit-intro", markup=False)
         yield QuietInput(placeholder=t("audit_filter"), id="audit-filter")
         yield Static("", id="audit-summary", markup=False)

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from hr_wizard import validation
 from hr_wizard.kiosk import verify_code
 from hr_wizard.widgets.field import Field, QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.keys import settle
 
 
@@ -24,7 +25,7 @@ class KioskWelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         with VerticalScroll(id="kiosk"):
             yield Static(t("kiosk_welcome_title"), classes="title", markup=False)
             yield Static(t("kiosk_welcome"), markup=False)
@@ -54,7 +55,7 @@ class KioskResumeScreen(Screen["int | None"]):
 
     def compose(self) -> ComposeResult:
         t, a = self.app.content.text, self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         with VerticalScroll(id="kiosk"):
             yield Static(t("kiosk_resume_title"), classes="title", markup=False)
             yield Static(t("kiosk_resume_intro"), markup=False)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from hr_wizard import validation
 from hr_wizard.inventory import PREPARATION_RULES, YES_NO, YES_NO_UNKNOWN
@@ -14,6 +14,7 @@ from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.toggles import TextCheckbox
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class PreparationScreen(FormScreen):
         t = self.app.content.text
         r = self.record
         date = validation.format_date(r.sent_on) if r.sent_on else ""
-        yield Header(icon="")
+        yield AppHeader()
         with VerticalScroll(id="form"):
             yield Static(t("prep_intro"), classes="intro", markup=False)
             yield TextCheckbox(t("prep_website"), r.website_consulted, id="website_consulted")

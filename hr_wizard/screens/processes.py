@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from hr_wizard import validation
 from hr_wizard.inventory import PROCESS_RULES, SOURCE_MARKS, SOURCES
@@ -17,6 +17,7 @@ from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ProcessesScreen(Screen[None]):
         self.rows: dict[str, Process] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield AppHeader()
         yield Static("", id="process-progress", markup=False)
         yield OptionList(id="process-list")
         yield AppFooter()
@@ -117,7 +118,7 @@ class ProcessFormScreen(FormScreen):
             return "" if p is None else as_form_value(getattr(p, name))
 
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
-        yield Header(icon="")
+        yield AppHeader()
         with VerticalScroll(id="form"):
             yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder="Vergunning horeca", id="naam", compact=True)
             yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder="Afd. Vergunningen", id="afdeling", compact=True)

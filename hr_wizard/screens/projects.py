@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class ProjectPickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         yield Static(t("projects_intro"), id="projects-intro", markup=False)
         yield OptionList(*(plain_option(p.gemeente, id=str(p.id)) for p in self.projects), id="project-list")
         yield AppFooter()

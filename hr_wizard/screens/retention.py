@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class RetentionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         yield Static(t("retention_intro", months=self.months), id="retention-intro", markup=False)
         yield OptionList(id="retention-list")
         yield AppFooter()

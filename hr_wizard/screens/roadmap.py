@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
 from hr_wizard.summaries import STEP_MARKS
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.step_list import StepList
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class RoadmapScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         content = self.app.content
         statuses = {key: row.status for key, row in self.progress.items()}
-        yield Header(icon="")
+        yield AppHeader()
         with Horizontal(id="roadmap"):
             yield StepList(content.parts, statuses, id="steps")
             with VerticalScroll(id="step-pane"):

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from hr_wizard.applications import STATUSES, status_of
 from hr_wizard.screens.application import ApplicationScreen
@@ -17,6 +17,7 @@ from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.roster_table import RosterTable
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from hr_wizard.models import Project
     from hr_wizard.store import RosterRow, Store
 
-SORTS = (("naam",), ("team",), ("kenmerk",), ("current_step",), ("letter_due",))
+SORTS = (("naam",), ("team",), ("kenmerk",), ("furthest_step",), ("letter_due",))
 # Column widths at 80 columns; the name takes what is left.
 WIDTHS = {"team": 12, "kenmerk": 14, "step": 4, "status": 15, "due": 10}
 NAME_MIN = 12
@@ -55,7 +56,7 @@ class RosterScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
         yield Static("", id="roster-summary", markup=False)
         yield Static("", id="roster-columns", markup=False)
@@ -90,7 +91,7 @@ class RosterScreen(Screen[None]):
         status = status_of(row, self.today)
         status_text = ("! " if status == "late" else "") + self._status_word(status)
         due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
-        values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.current_step}/7",
+        values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.furthest_step}/7",
                   "status": status_text, "due": due}
         late = self.query_one(RosterTable).get_component_rich_style("roster--late", partial=True) if status == "late" else ""
         text = Text()
@@ -101,7 +102,7 @@ class RosterScreen(Screen[None]):
         return text
 
     def _columns(self, width: int) -> str:
-        sort_column = {"current_step": "step", "letter_due": "due"}.get(SORTS[self.sort_index][0], SORTS[self.sort_index][0])
+        sort_column = {"furthest_step": "step", "letter_due": "due"}.get(SORTS[self.sort_index][0], SORTS[self.sort_index][0])
         t = self.app.content.text
         return " " + "".join((t(f"roster_col_{column}") + (" ↑" if column == sort_column else "")).ljust(cell) + " "
                              for column, cell in self._layout(width))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Header, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 
 from hr_wizard import terugmelding as tm
 from hr_wizard import validation
@@ -22,6 +22,7 @@ from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 from hr_wizard.widgets.toggles import TextCheckbox
 
@@ -55,7 +56,7 @@ class TerugmeldingenScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         yield QuietInput(placeholder=t("tm_filter"), id="tm-filter")
         yield Static("", id="tm-summary", markup=False)
         yield OptionList(id="tm-list")
@@ -160,7 +161,7 @@ class TerugmeldingFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
-        yield Header(icon="")
+        yield AppHeader()
         with VerticalScroll(id="form"):
             yield Static("", id="tm-state", markup=False)
             yield TextCheckbox(t("tm_not_registered"), bool(self._value("not_registered")), id="not_registered")

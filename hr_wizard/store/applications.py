@@ -7,16 +7,19 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, or_
-from sqlmodel import select
+from sqlalchemy import and_, case, func, or_, text
+from sqlalchemy.sql.elements import TextClause
+from sqlmodel import Session, select
 
-from hr_wizard.models import Application
+from hr_wizard.applications import STATUS_SQL, PageChanges, furthest
+from hr_wizard.errors import DuplicateEmailError
+from hr_wizard.models import Application, Project
 from hr_wizard.store.base import StoreBase, like_pattern
 
-ROSTER_SORTS = ("naam", "team", "kenmerk", "current_step", "letter_due")
+ROSTER_SORTS = ("naam", "team", "kenmerk", "furthest_step", "letter_due")
 APPLICATION_FIELDS = frozenset(
-    {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "applied_on", "letter_due",
-     "letter_received", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
+    {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "furthest_step", "applied_on", "letter_due",
+     "letter_received", "code_channel", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
 )
 
 
@@ -40,7 +43,7 @@ class RosterRow(NamedTuple):
     naam: str
     team: str
     kenmerk: str
-    current_step: int
+    furthest_step: int
     applied_on: dt.date | None
     letter_due: dt.date | None
     letter_received: dt.date | None
@@ -50,28 +53,32 @@ class RosterRow(NamedTuple):
 _ROSTER_COLUMNS = [getattr(Application, name) for name in RosterRow._fields]
 
 
-def _status_condition(status: str, today: dt.date):
-    """SQL twin of applications.status_of (tests/test_applications.py checks they agree)."""
-    a = Application
-    open_ = and_(a.finished_on.is_(None), a.letter_received.is_(None))
-    return {
-        "active": a.finished_on.is_not(None),
-        "letter": and_(a.finished_on.is_(None), a.letter_received.is_not(None)),
-        "new": and_(open_, a.applied_on.is_(None)),
-        "late": and_(open_, a.applied_on.is_not(None), a.letter_due < today),
-        "waiting": and_(open_, a.applied_on.is_not(None), or_(a.letter_due.is_(None), a.letter_due >= today)),
-    }[status]
-
+def _status_condition(status: str, today: dt.date) -> TextClause:
+    """A status as SQL: applications.STATUS_SQL, the one twin of applications.status_of."""
+    sql = STATUS_SQL[status]
+    return text(sql).bindparams(today=today) if ":today" in sql else text(sql)
 
 
 class ApplicationsStore(StoreBase):
     def create_application(self, project_id: int, naam: str, team: str, email: str, telefoon: str = "") -> Application:
+        """A new application; refused (DuplicateEmailError) when the work e-mail already has one."""
         application = Application(project_id=project_id, naam=naam, team=team, email=email, telefoon=telefoon)
         with self._write() as session:
+            self._refuse_duplicate(session, project_id, email)
             session.add(application)
             session.flush()
             self._audit(session, project_id, "application", application.id, "created")
         return application
+
+    def _refuse_duplicate(self, session: Session, project_id: int, email: str, except_id: int | None = None) -> None:
+        """One person, one application: the same work e-mail (any case) may not be there twice.
+        The project's row is locked first, so two desks adding the same person queue up."""
+        session.get(Project, project_id, with_for_update=True)
+        query = select(Application).where(Application.project_id == project_id,
+                                          func.lower(Application.email) == email.strip().lower())
+        existing = next((row for row in session.exec(query) if row.id != except_id), None)
+        if existing is not None:
+            raise DuplicateEmailError(existing.id, existing.naam)
 
     def get_application(self, application_id: int) -> Application | None:
         with self._read() as session:
@@ -79,8 +86,32 @@ class ApplicationsStore(StoreBase):
 
     def save_application(self, application_id: int, expected_version: int, **changes: Any) -> Application:
         """Apply `changes` if nobody saved this application since `expected_version`."""
-        return self._save_versioned(Application, "application", APPLICATION_FIELDS, application_id, expected_version,
-                                    "error_gone_application", changes)
+        page = changes.pop("current_step", None)
+        return self.save_page(application_id, expected_version, PageChanges(changes), page)[0]
+
+    def save_page(self, application_id: int, expected_version: int, changes: PageChanges, page: int | None,
+                  project_version: int | None = None) -> tuple[Application, Project | None]:
+        """Save one page of the procedure in one transaction: the application's fields, the page
+        shown (`page`, which never lowers the furthest step reached) and, when the employee
+        answered with the organisation's debiteurnummer, the project's number. Each record is
+        version-checked; returns the saved application and the saved project (or None)."""
+        fields = dict(changes.application)
+        if page is not None:
+            fields["current_step"] = page
+        project = None
+        with self._write() as session:
+            row = self._locked_row(session, Application, application_id, expected_version, "error_gone_application")
+            if "email" in fields:
+                self._refuse_duplicate(session, row.project_id, fields["email"], except_id=row.id)
+            if page is not None:
+                fields["furthest_step"] = furthest(row.furthest_step, page)
+            self._apply(session, row, "application", APPLICATION_FIELDS, application_id, fields)
+            if changes.project_debiteurnummer is not None:
+                project = self._locked_row(session, Project, row.project_id,
+                                           project_version if project_version is not None else -1, "error_gone_project")
+                self._apply(session, project, "project", frozenset({"debiteurnummer"}), project.id,
+                            {"debiteurnummer": changes.project_debiteurnummer})
+        return row, project
 
     def find_application_for_visitor(self, project_id: int, email: str, naam: str) -> Application | None:
         """A kiosk visitor's own application: both the work e-mail and the name must match

@@ -75,23 +75,28 @@ class StoreBase:
     def _save_versioned(self, model: type, entity: str, fields: frozenset[str], record_id: Any, expected_version: int,
                         gone: str, changes: dict[str, Any]) -> Any:
         """Apply `changes` to one record if nobody saved it since `expected_version`; audit what changed."""
+        with self._write() as session:
+            row = self._locked_row(session, model, record_id, expected_version, gone)
+            self._apply(session, row, entity, fields, record_id, changes)
+        return row
+
+    def _apply(self, session: Session, row: Any, entity: str, fields: frozenset[str], record_id: Any,
+               changes: dict[str, Any]) -> None:
+        """Set `changes` on a locked row, raise its version and audit what changed."""
         unknown = set(changes) - fields
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
-        changes = coerce_dates(model, changes)
-        with self._write() as session:
-            row = self._locked_row(session, model, record_id, expected_version, gone)
-            changed = [name for name, value in changes.items() if getattr(row, name) != value]
-            for name, value in changes.items():
-                setattr(row, name, value)
-            row.version += 1
-            if hasattr(row, "updated_at"):
-                row.updated_at = utcnow()
-            session.add(row)
-            if changed:
-                self._audit(session, row.project_id, entity, record_id, "changed",
-                            detail_of({name: getattr(row, name) for name in changed}))
-        return row
+        changes = coerce_dates(type(row), changes)
+        changed = [name for name, value in changes.items() if getattr(row, name) != value]
+        for name, value in changes.items():
+            setattr(row, name, value)
+        row.version += 1
+        if hasattr(row, "updated_at"):
+            row.updated_at = utcnow()
+        session.add(row)
+        if changed:
+            project_id = row.id if entity == "project" else row.project_id
+            self._audit(session, project_id, entity, record_id, "changed", detail_of({name: getattr(row, name) for name in changed}))
 
     def _locked_row(self, session: Session, model: type, record_id: Any, expected_version: int, gone: str) -> Any:
         """The record, locked for this transaction, if nobody saved it since `expected_version`."""

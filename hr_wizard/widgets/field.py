@@ -79,12 +79,21 @@ class Field(Vertical):
         """Check the value; show its message if the user has left the field before (or `force`)."""
         result = self.result()
         self.touched = self.touched or force
-        message = self.query_one(".field--message", Static)
-        text = "" if result.ok or not self.touched else f"! {result.message}"
-        if text != str(message.render()):  # unchanged: no repaint, no new layout
-            message.update(text)
-            message.set_class(not text, "-empty")
+        self._say("" if result.ok or not self.touched else result.message)
         return result
+
+    def set_error(self, message: str) -> None:
+        """Show a message from a rule beyond this field's own (one that compares fields, say);
+        the next change checks the field's own rule again."""
+        self.touched = True
+        self._say(message)
+
+    def _say(self, message: str) -> None:
+        widget = self.query_one(".field--message", Static)
+        text = f"! {message}" if message else ""
+        if text != str(widget.render()):  # unchanged: no repaint, no new layout
+            widget.update(text)
+            widget.set_class(not text, "-empty")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.touched:

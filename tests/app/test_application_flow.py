@@ -45,7 +45,7 @@ async def test_walk_all_steps_with_restart_in_step_5(db_path):
 
     store = Store.open(str(db_path))
     saved = store.roster_page(store.get_project().id)[0]
-    assert (saved.current_step, saved.kenmerk, saved.letter_due) == (5, "Afd. Werk en Inkomen / Jan de Werker", dt.date(2026, 4, 29))
+    assert (saved.furthest_step, saved.kenmerk, saved.letter_due) == (5, "Afd. Werk en Inkomen / Jan de Werker", dt.date(2026, 4, 29))
 
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -90,7 +90,7 @@ async def test_roster_filters_by_typing_and_status(db_path):
     store = seeded(db_path)
     project_id = store.get_project().id
     for naam, team in [("Jan de Werker", "Werk en Inkomen"), ("Özlem Yılmaz", "Burgerzaken"), ("Kees Jansen", "Belastingen")]:
-        store.create_application(project_id, naam, team, "x@testdorp.nl")
+        store.create_application(project_id, naam, team, f"{naam.split()[0].lower()}@testdorp.nl")
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         roster = await open_roster(pilot)

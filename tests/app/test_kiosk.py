@@ -127,7 +127,7 @@ async def test_finished_application_shows_what_happens_next_then_welcome(db_path
     store = seeded(db_path)
     project_id = store.get_project().id
     done = store.create_application(project_id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
-    store.save_application(done.id, done.version, current_step=7)
+    store.save_application(done.id, done.version, current_step=7, applied_on="2026-04-24", letter_received="2026-04-28")
     store.close()
     app = kiosk(db_path, closing=0.5)
     async with app.run_test(size=(80, 24)) as pilot:

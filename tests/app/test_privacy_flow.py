@@ -73,7 +73,7 @@ async def test_bewaartermijn_lists_old_finished_applications_and_forgets_one(db_
     project_id = store.get_project().id
     long_ago = dt.date.today() - dt.timedelta(days=800)
     for naam, finished in (("Oud Afgerond", long_ago), ("Net Afgerond", dt.date.today())):
-        application = store.create_application(project_id, naam, "Team", "x@testdorp.nl")
+        application = store.create_application(project_id, naam, "Team", f"{naam.split()[0].lower()}@testdorp.nl")
         store.save_application(application.id, application.version, finished_on=finished, current_step=7)
     store.close()
     app = make_app(db_path)

@@ -71,8 +71,8 @@ async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_p
     monkeypatch.setattr(Store, "open", staticmethod(slow_open))
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if isinstance(app.screen, RoadmapScreen):
+        for _ in range(100):  # until the quick main screen is mounted (its title set), not only pushed
+            if isinstance(app.screen, RoadmapScreen) and app.screen.title:
                 break
             await pilot.pause(0.01)
         screen = app.screen

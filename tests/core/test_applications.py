@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 27)
 
 def add(store, naam, team="Burgerzaken", **changes):
     project_id = store.get_project().id
-    application = store.create_application(project_id, naam, team, f"{naam.split()[0].lower()}@testdorp.nl")
+    application = store.create_application(project_id, naam, team, f"{naam.lower().replace(' ', '.')}@testdorp.nl")
     if changes:
         application = store.save_application(application.id, application.version, **changes)
     return application
@@ -46,6 +46,75 @@ def test_status_in_python_and_sql_agree(store):
         assert [row.naam for row in rows] == [f"Persoon {status}"]
         assert all(status_of(row, TODAY) == status for row in rows)
     assert store.overdue_count(project_id, TODAY) == 1
+
+
+def test_every_combination_of_dates_has_the_same_status_in_python_and_in_sql(store):
+    """Including rows an older version left (finished without a letter date): SQL and Python agree."""
+    import itertools
+
+    day = dt.date(2026, 11, 2)
+    choices = {"applied_on": (None, day), "letter_due": (None, TODAY - dt.timedelta(days=1), TODAY),
+               "letter_received": (None, day), "finished_on": (None, day)}
+    expected = {}
+    for number, values in enumerate(itertools.product(*choices.values())):
+        changes = {name: value for name, value in zip(choices, values, strict=True) if value is not None}
+        application = add(store, f"Combinatie {number:02d}", **changes)
+        expected[application.naam] = status_of(application, TODAY)
+    project_id = store.get_project().id
+    for status in STATUSES:
+        found = {row.naam for row in store.roster_page(project_id, status=status, today=TODAY, limit=1000)}
+        assert found == {naam for naam, wanted in expected.items() if wanted == status}, status
+    assert store.overdue_count(project_id, TODAY) == sum(1 for wanted in expected.values() if wanted == "late")
+
+
+def test_active_only_with_the_code_in_and_the_first_search_done():
+    from hr_wizard.applications import page_changes
+    from hr_wizard.models import Application
+
+    waiting = Application(project_id=1, naam="Jan", team="T", email="j@x.nl", applied_on=dt.date(2026, 4, 24))
+    refused = page_changes(7, {"first_search_done": True}, waiting, TODAY, 5)
+    assert refused.field == "first_search_done" and "toegangscode" in refused.message
+    arrived = Application(project_id=1, naam="Jan", team="T", email="j@x.nl", applied_on=dt.date(2026, 4, 24),
+                          letter_received=dt.date(2026, 4, 28))
+    done = page_changes(7, {"first_search_done": True}, arrived, TODAY, 5)
+    assert done.application == {"first_search_done": True, "finished_on": TODAY}
+    assert status_of(Application(**{**arrived.model_dump(), **done.application}), TODAY) == "active"
+
+
+def test_dates_that_make_sense():
+    from hr_wizard.applications import page_changes
+    from hr_wizard.models import Application
+
+    applied = Application(project_id=1, naam="Jan", team="T", email="j@x.nl", applied_on=dt.date(2026, 4, 24))
+    before = page_changes(5, {"letter_received": "2026-04-23", "code_channel": "letter"}, applied, TODAY, 5)
+    assert before.field == "letter_received" and "24-04-2026" in before.message
+    future = page_changes(5, {"letter_received": (TODAY + dt.timedelta(days=1)).isoformat(), "code_channel": "email"},
+                          applied, TODAY, 5)
+    assert future.field == "letter_received" and "toekomst" in future.message
+    fine = page_changes(5, {"letter_received": "2026-04-24", "code_channel": "email"}, applied, TODAY, 5)
+    assert fine.application == {"letter_received": dt.date(2026, 4, 24), "code_channel": "email"}
+    assert page_changes(3, {"applied_on": (TODAY + dt.timedelta(days=1)).isoformat()}, applied, TODAY, 5).field == "applied_on"
+    assert page_changes(3, {"applied_on": "2026-04-24"}, applied, TODAY, 5).application["letter_due"] == dt.date(2026, 5, 4)  # Koningsdag on the 27th
+
+
+def test_one_person_one_application(store):
+    from hr_wizard.errors import DuplicateEmailError
+
+    first = add(store, "Jan de Werker")
+    with pytest.raises(DuplicateEmailError) as caught:
+        store.create_application(store.get_project().id, "Jan Werker", "Burgerzaken", first.email.upper())
+    assert caught.value.existing_id == first.id and "Jan de Werker" in str(caught.value)
+    other = add(store, "Kees Jansen")
+    with pytest.raises(DuplicateEmailError):
+        store.save_application(other.id, other.version, email=first.email)
+
+
+def test_looking_back_never_lowers_the_furthest_step(store):
+    application = add(store, "Jan de Werker")
+    application = store.save_application(application.id, application.version, current_step=7)
+    application = store.save_application(application.id, application.version, current_step=2)
+    assert (application.current_step, application.furthest_step) == (2, 7)
+    assert store.roster_page(store.get_project().id)[0].furthest_step == 7
 
 
 def test_second_save_of_an_application_is_detected(db_path, store):

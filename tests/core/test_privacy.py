@@ -40,7 +40,7 @@ def test_every_change_is_in_the_audit_trail_with_user_and_without_personal_data(
     store.save_application(application.id, application.version, kenmerk="Team Zwaluw / Q. Zwaluwstaart", current_step=3)
     entries = store.audit_entries(project_id)
     assert [(e.entity, e.action, e.detail) for e in entries] == [
-        ("application", "changed", "current_step: 3, kenmerk"),
+        ("application", "changed", "current_step: 3, furthest_step: 3, kenmerk"),
         ("application", "created", ""),
         ("step", "changed", "note"),
         ("step", "changed", "status: done"),

@@ -1,0 +1,56 @@
+"""What every page of an account application has: its fields, the values they hold, where a
+rule's message goes, and (for some) a live part and a text to copy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.containers import Vertical
+
+from hr_wizard.widgets.field import Field
+
+if TYPE_CHECKING:
+    from hr_wizard.app import HrWizardApp
+    from hr_wizard.content import Content
+    from hr_wizard.models import Application, Project
+
+
+class ApplicationPage(Vertical):
+    """One page's own widgets. The screen around it shows the step's title and instruction,
+    the explanation panels and the page message, and does the moving and saving."""
+
+    DEFAULT_CSS = "ApplicationPage { height: auto; }"
+    # The page's value names, by the id of the Field that holds them.
+    FIELDS: dict[str, str] = {}
+
+    def __init__(self, application: Application | None, project: Project) -> None:
+        super().__init__()
+        self.application = application
+        self.project = project
+
+    @property
+    def content(self) -> Content:
+        app: HrWizardApp = self.app  # type: ignore[assignment]
+        return app.content
+
+    def t(self, key: str, **values: object) -> str:
+        return self.content.text(key, **values)
+
+    def values(self) -> dict[str, Any] | None:
+        """The page's values, each checked by its field's rule (messages shown); None if one is wrong."""
+        results = {field.id: field.show(force=True) for field in self.query(Field)}
+        if not all(result.ok for result in results.values()):
+            return None
+        return {self.FIELDS.get(field_id, field_id): result.value for field_id, result in results.items() if field_id}
+
+    def show_problem(self, name: str, message: str) -> None:
+        """Show a page rule's message at the field holding value `name`."""
+        field_id = next((fid for fid, value in self.FIELDS.items() if value == name), name)
+        self.query_one(f"#{field_id}", Field).set_error(message)
+
+    def refresh_live(self, show_errors: bool = False) -> None:
+        """Bring the live parts up to date (a preview, a due date); most pages have none."""
+
+    def copy_text(self) -> str | None:
+        """The text F5 copies on this page, if any."""
+        return None
