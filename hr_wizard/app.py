@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,7 @@ class HrWizardApp(App[None]):
         self.gemeente = gemeente  # --gemeente: open this one when the database holds several
         self.content = content
         self.store: Store | None = None
+        self._waiting_for_store: list[Callable[[], object]] = []  # keys pressed before the store was open
         self._quick_screen: RoadmapScreen | None = None
         self.project: Project | None = None
         self.title = content.text("app_title")
@@ -98,7 +100,7 @@ class HrWizardApp(App[None]):
             quick = quick_state(self.location, current_user(), self.gemeente)
             if quick is not None:
                 self.project = quick.project
-                self._quick_screen = RoadmapScreen(None, quick.project, quick.progress, quick.last_step, quick.overdue)
+                self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
                 self.switch_screen(self._quick_screen)
         self.open_database()
 
@@ -144,8 +146,10 @@ class HrWizardApp(App[None]):
         if waiting is not None and project is not None and project.id == waiting.project.id:
             self.project = project
             store.remember_project(project.id)
-            waiting.attach_store(store, project, progress)
+            waiting.attach_store(project, progress)
+            self._store_ready()
             return
+        self._waiting_for_store.clear()  # keys pressed on a quick screen that is now replaced
         if project is None and projects:
             self.switch_screen(ProjectPickerScreen(projects))
             return
@@ -153,7 +157,20 @@ class HrWizardApp(App[None]):
             self.switch_screen(IntakeScreen())
             return
         store.remember_project(project.id)
-        self.switch_screen(RoadmapScreen(store, project, progress, last_step))
+        self.switch_screen(RoadmapScreen(project, progress, last_step))
+
+    def when_store_ready(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the database is open: now, or as soon as it is, in the order
+        the user asked (a key pressed on the quick main screen waits, it is not lost)."""
+        if self.store is not None and not self._waiting_for_store:
+            callback()
+        else:
+            self._waiting_for_store.append(callback)
+
+    def _store_ready(self) -> None:
+        waiting, self._waiting_for_store = self._waiting_for_store, []
+        for callback in waiting:
+            callback()
 
     # --- several gemeenten in one database ------------------------------------
 
@@ -165,7 +182,7 @@ class HrWizardApp(App[None]):
         progress = self.store.step_progress(project.id)
         last_step = self.store.get_setting(last_step_setting(project.id))
         self._to_base()
-        self.switch_screen(RoadmapScreen(self.store, project, progress, last_step))
+        self.switch_screen(RoadmapScreen(project, progress, last_step))
 
     def project_saved(self, project: Project) -> None:
         """A screen saved the gemeente's record (its debiteurnummer): every open screen works on
@@ -219,7 +236,7 @@ class HrWizardApp(App[None]):
             return
         self.project = project
         self.store.remember_project(project.id)
-        self.switch_screen(RoadmapScreen(self.store, project, {}, ""))
+        self.switch_screen(RoadmapScreen(project, {}, ""))
 
     # --- theme ------------------------------------------------------------
 

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from hr_wizard import terugmelding as tm
 from hr_wizard.applications import STATUSES
 from hr_wizard.inventory import SOURCE_DONE
-from hr_wizard.summaries import STEP_MARKS
+from hr_wizard.summaries import STEP_MARKS, processes_line
 from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
     from hr_wizard.content import Content
-    from hr_wizard.models import Project
+    from hr_wizard.models import Preparation, Project
     from hr_wizard.store import Store
 
 
@@ -34,6 +34,7 @@ class StepLine:
 
 @dataclass(frozen=True)
 class PartBlock:
+    key: str
     title: str
     done: int
     total: int
@@ -53,6 +54,8 @@ class ReportData:
     processes_total: int
     processes: tuple[tuple[str, str, str], ...]  # (naam, bron, overstap)
     terugmeldingen: tuple[tuple[str, int], ...]  # (status in words, count)
+    preparation: tuple[tuple[str, str], ...] = ()  # Fase 1's record: (label, value), only what is filled in
+    processes_line: str = ""
 
 
 def gather(store: Store, project: Project, content: Content, day: dt.date | None = None) -> ReportData:
@@ -68,7 +71,7 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
             lines.append(StepLine(step.title, t(f"status_{status}"), STEP_MARKS[status], row.note if row else ""))
         done = sum(1 for line in lines if line.mark == STEP_MARKS["done"])
         done_all += done
-        parts.append(PartBlock(part.title, done, len(lines), tuple(lines)))
+        parts.append(PartBlock(part.key, part.title, done, len(lines), tuple(lines)))
     applications = tuple((a(f"status_{s}"), store.roster_count(project.id, status=s, today=day)) for s in STATUSES)
     overdue = tuple((row.naam, row.team, format_date(row.letter_due))
                     for row in store.roster_page(project.id, status="late", sort="letter_due", limit=10_000, today=day))
@@ -86,7 +89,23 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         processes_total=len(processes),
         processes=tuple((p.naam, t(f"source_{p.source}"), format_date(p.switch_on) if p.switch_on else "") for p in processes),
         terugmeldingen=tuple((t(f"tm_status_{s}"), counts.get(s, 0)) for s in tm.STATUSES),
+        preparation=_preparation_record(store.get_preparation(project.id), content),
+        processes_line=processes_line(sum(1 for p in processes if p.source == SOURCE_DONE), len(processes), t),
     )
+
+
+def _preparation_record(prep: Preparation, content: Content) -> tuple[tuple[str, str], ...]:
+    """Fase 1's record as the report shows it: date sent, contactpersoon, the choice about
+    terugmelden and whether the gemeente was already connected."""
+    t = content.text
+    contact = " ".join(part for part in (prep.contact_naam, f"({prep.contact_email})" if prep.contact_email else "") if part)
+    lines = [
+        (t("prep_sent_on_short"), format_date(prep.sent_on) if prep.sent_on else ""),
+        (t("prep_contact_naam"), contact),
+        (t("prep_terugmelden"), t(f"answer_{prep.terugmelden}") if prep.terugmelden else ""),
+        (t("prep_existing"), t(f"answer_{prep.existing_connection}") if prep.existing_connection else ""),
+    ]
+    return tuple((label, value) for label, value in lines if value)
 
 
 def markdown(data: ReportData, content: Content) -> str:
@@ -101,6 +120,8 @@ def markdown(data: ReportData, content: Content) -> str:
             if step.note:
                 out += [f"  {line}" for line in step.note.splitlines()]
         out.append("")
+        if part.key == "fase1" and data.preparation:
+            out += [f"{t('prep_record')}:", ""] + [f"- {label}: {value}" for label, value in data.preparation] + [""]
     out += [f"## {t('report_applications')}", ""]
     out += [f"- {status}: {count}" for status, count in data.applications]
     out.append("")
@@ -108,8 +129,7 @@ def markdown(data: ReportData, content: Content) -> str:
         out += [t("report_overdue"), ""]
         out += [f"- {naam} ({team}), {t('report_due')} {due}" for naam, team, due in data.overdue]
         out.append("")
-    out += [f"## {t('report_processes')}", "",
-            t("proc_progress", done=data.processes_done, total=data.processes_total), ""]
+    out += [f"## {t('report_processes')}", "", data.processes_line, ""]
     out += [f"- {naam}: {source}" + (f", {t('proc_switch_short')} {switch}" if switch else "") for naam, source, switch in data.processes]
     out += ["", f"## {t('report_terugmeldingen')}", ""]
     out += [f"- {status}: {count}" for status, count in data.terugmeldingen if count] or [f"- {t('tm_none')}"]
@@ -139,6 +159,10 @@ def html_page(data: ReportData, content: Content) -> str:
             note = f'<div class="note">{e(step.note)}</div>' if step.note else ""
             out.append(f'<tr><td class="mark">{e(step.mark)}</td><td>{e(step.title)}{note}</td><td>{e(step.status)}</td></tr>')
         out.append("</table>")
+        if part.key == "fase1" and data.preparation:
+            out.append(f"<p>{e(t('prep_record'))}</p><table>")
+            out += [f"<tr><td>{e(label)}</td><td>{e(value)}</td></tr>" for label, value in data.preparation]
+            out.append("</table>")
     out.append(f"<h2>{e(t('report_applications'))}</h2><table>")
     out += [f"<tr><td>{e(status)}</td><td>{count}</td></tr>" for status, count in data.applications]
     out.append("</table>")
@@ -147,7 +171,7 @@ def html_page(data: ReportData, content: Content) -> str:
         out += [f"<tr><td>{e(naam)}</td><td>{e(team)}</td><td>{e(t('report_due'))} {e(due)}</td></tr>" for naam, team, due in data.overdue]
         out.append("</table>")
     out.append(f"<h2>{e(t('report_processes'))}</h2>")
-    out.append(f"<p>{e(t('proc_progress', done=data.processes_done, total=data.processes_total))}</p><table>")
+    out.append(f"<p>{e(data.processes_line)}</p><table>")
     out += [f"<tr><td>{e(naam)}</td><td>{e(source)}</td><td>{e(switch)}</td></tr>" for naam, source, switch in data.processes]
     out.append("</table>")
     out.append(f"<h2>{e(t('report_terugmeldingen'))}</h2><table>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from hr_wizard.errors import StoreError
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from hr_wizard.store import RosterRow, Store
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -52,3 +57,10 @@ def confirm_then(screen: Screen, question: str, action: Callable[[], object], af
         after()
 
     screen.app.push_screen(ConfirmScreen(question), answered)
+
+
+def confirm_forget(screen: Screen, store: Store, row: RosterRow, after: Callable[[], None]) -> None:
+    """"Medewerker vergeten": ask, then erase the application with all personal fields."""
+    t = wizard(screen).content.text
+    confirm_then(screen, t("confirm_forget", naam=row.naam), lambda: store.forget_application(row.id), after,
+                 done=t("forgotten", naam=row.naam))

@@ -14,6 +14,7 @@ from hr_wizard import validation
 from hr_wizard.inventory import PROCESS_RULES, SOURCE_MARKS, SOURCES
 from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
+from hr_wizard.summaries import processes_line
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
@@ -23,11 +24,6 @@ from hr_wizard.widgets.options import plain_option
 if TYPE_CHECKING:
     from hr_wizard.models import Process, Project
     from hr_wizard.store import Store
-
-
-def progress_line(app, store: Store, project_id: int) -> str:
-    done, total = store.process_progress(project_id)
-    return app.content.text("proc_progress", done=done, total=total)
 
 
 class ProcessesScreen(Screen[None]):
@@ -62,7 +58,7 @@ class ProcessesScreen(Screen[None]):
         t = self.app.content.text
         processes = self.store.processes(self.project.id)
         self.rows = {str(p.id): p for p in processes}
-        self.query_one("#process-progress", Static).update(progress_line(self.app, self.store, self.project.id))
+        self.query_one("#process-progress", Static).update(processes_line(*self.store.process_progress(self.project.id), t))
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from hr_wizard.screens.confirm import confirm_forget
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
@@ -65,12 +66,10 @@ class RetentionScreen(Screen[None]):
         options.highlighted = 0
 
     def action_forget(self) -> None:
-        from hr_wizard.screens.roster import forget_with_confirmation
-
         option = self.query_one(OptionList).highlighted_option
         row = self.rows.get(option.id) if option else None
         if row is not None:
-            forget_with_confirmation(self, self.store, row, self.reload)
+            confirm_forget(self, self.store, row, self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -1,10 +1,13 @@
-"""The main screen: the whole roadmap on the left, the selected step on the right."""
+"""The main screen: the whole roadmap on the left, the selected step on the right.
+
+It may first show the state from quickread (a plain sqlite3 read) while the store still
+opens; keys that need the store wait for it (`HrWizardApp.when_store_ready`)."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,40 +15,41 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from hr_wizard import terugmelding as tm
 from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
-from hr_wizard.summaries import STEP_MARKS
+from hr_wizard.summaries import STEP_MARKS, preparation_line, processes_line, progress_line, terugmeldingen_line
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project, StepProgress
+    from hr_wizard.quickread import QuickProject, QuickStep
     from hr_wizard.store import Store
 
-
-
 MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
+Action = TypeVar("Action", bound=Callable[..., Any])
 
 
-def needs_store(action):
-    """An action that needs the database: pressed while the store still loads, it waits for it."""
+def needs_store(action: Action) -> Action:
+    """An action that needs the database: pressed while the store still opens, it waits for it,
+    and then runs on the step that was selected when the key was pressed."""
 
     @functools.wraps(action)
-    def run(self, *args):
-        if self.store is None:
-            step = self.current_step.key
+    def run(self: RoadmapScreen, *args: Any) -> None:
+        step = self.current_step.key
 
-            def later() -> None:  # on the step that was selected when the key was pressed
+        def now() -> None:
+            if self.current_step.key != step:
                 self.query_one(StepList).select_step(step)
-                action(self, *args)
+            action(self, *args)
 
-            self._pending.append(later)
-            return None
-        return action(self, *args)
+        wizard(self).when_store_ready(now)
 
-    return run
+    return run  # type: ignore[return-value]
 
 
 class RoadmapScreen(Screen[None]):
@@ -62,19 +66,21 @@ class RoadmapScreen(Screen[None]):
         Binding("r", "report", id="roadmap.report"),
     ]
 
-    def __init__(self, store: Store | None, project: Project, progress: dict[str, StepProgress], last_step: str = "",
-                 overdue: int = 0) -> None:
-        """`store` None: the state came from quickread and the store is still loading (attach_store)."""
+    def __init__(self, project: Project | QuickProject, progress: dict[str, StepProgress] | dict[str, QuickStep],
+                 last_step: str = "", overdue: int = 0) -> None:
+        """`project` and `progress` may come from quickread; attach_store brings the store's."""
         super().__init__()
-        self.store = store
         self.project = project
-        self.progress = progress
+        self.progress: dict[str, Any] = dict(progress)
         self._initial_step = last_step
         self._overdue = overdue
-        self._pending: list[Callable[[], object]] = []  # keys pressed before the store was there
+
+    @property
+    def store(self) -> Store | None:
+        return wizard(self).store
 
     def compose(self) -> ComposeResult:
-        content = self.app.content
+        content = wizard(self).content
         statuses = {key: row.status for key, row in self.progress.items()}
         yield AppHeader()
         with Horizontal(id="roadmap"):
@@ -90,7 +96,7 @@ class RoadmapScreen(Screen[None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        steps = self.app.content.steps
+        steps = wizard(self).content.steps
         keys = {step.key for step in steps}
         start = self._initial_step if self._initial_step in keys else steps[0].key
         if not self.query(StepList):
@@ -105,15 +111,16 @@ class RoadmapScreen(Screen[None]):
 
     @property
     def current_step(self) -> Step:
+        content = wizard(self).content
         option = self.query_one(StepList).highlighted_option
-        return self.app.content.step(option.id if option else self.app.content.steps[0].key)
+        return content.step(option.id if option and option.id else content.steps[0].key)
 
     def _status(self, key: str) -> str:
         row = self.progress.get(key)
         return row.status if row else "todo"
 
     def _show(self, key: str) -> None:
-        content = self.app.content
+        content = wizard(self).content
         step = content.step(key)
         part = next(part for part in content.parts if part.key == step.part_key)
         row = self.progress.get(key)
@@ -124,7 +131,7 @@ class RoadmapScreen(Screen[None]):
             f"{content.text('status_label')}: {STEP_MARKS[status]} {content.text('status_' + status)}"
         )
         tool = self.query_one("#step-tool", Static)
-        summary = self._tool_summary(key)
+        summary = self._tool_summary(step)
         tool.update(summary)
         tool.display = bool(summary)
         self.query_one("#step-body", Static).update(step.body)
@@ -132,79 +139,47 @@ class RoadmapScreen(Screen[None]):
         self.query_one("#step-note", Static).update(row.note if row and row.note else content.text("note_empty"))
         self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
 
-    def _tool_summary(self, key: str) -> str:
-        t = self.app.content.text
-        tool = self.app.content.step(key).tool
-        if tool is None or self.store is None:
+    def _tool_summary(self, step: Step) -> str:
+        """What the step's tool holds now, and how to open it; nothing until the store is open."""
+        store, t = self.store, wizard(self).content.text
+        if step.tool is None or store is None:
             return ""
         project_id = self.project.id
-        if tool == "preparation":
-            prep = self.store.get_preparation(project_id)
-            done = sum((prep.website_consulted, prep.form_filled, bool(prep.terugmelden)))
-            summary = t("prep_summary", done=done, total=3)
-        elif tool == "processes":
-            from hr_wizard.screens.processes import progress_line
-
-            summary = progress_line(self.app, self.store, project_id)
-        elif tool == "terugmeldingen":
-            from hr_wizard.screens.terugmeldingen import counts_line
-
-            summary = t("tm_summary", counts=counts_line(self.app, self.store, project_id))
+        if step.tool == "preparation":
+            summary = preparation_line(store.get_preparation(project_id), t)
+        elif step.tool == "processes":
+            summary = processes_line(*store.process_progress(project_id), t)
+        elif step.tool == "terugmeldingen":
+            summary = t("tm_summary", counts=terugmeldingen_line(store.terugmelding_counts(project_id), tm.STATUSES, t))
         else:
-            summary = t("roster_summary", count=self.store.roster_count(project_id))
-        return f"{summary}\n{t('tool_open', tool=t('tool_' + tool))}"
+            summary = t("roster_summary", count=store.roster_count(project_id))
+        return f"{summary}\n{t('tool_open', tool=t('tool_' + step.tool))}"
 
-    def attach_store(self, store: Store, project: Project, progress: dict[str, StepProgress]) -> None:
-        """The store has loaded: from now on every key works and reads come from it."""
-        self.store = store
+    def attach_store(self, project: Project, progress: dict[str, StepProgress]) -> None:
+        """The store has opened: from now on reads come from it."""
         self.project = project
-        self.progress = progress
+        self.progress = dict(progress)
         if not self.is_mounted:
             return  # on_mount will show it all, from the store
         self._show(self.current_step.key)
         self._update_progress()
         self.refresh_bindings()
-        pending, self._pending = self._pending, []
-        for action in pending:  # what the user typed meanwhile happens now, in order
-            action()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_tool":
-            option = self.query_one(StepList).highlighted_option if self.is_mounted else None
-            return bool(option and option.id and not option.id.startswith("part:") and self.app.content.step(option.id).tool)
+            if not self.is_mounted:
+                return False
+            option = self.query_one(StepList).highlighted_option
+            return bool(option and option.id and not option.id.startswith("part:")
+                        and wizard(self).content.step(option.id).tool)
         return True
 
-    @needs_store
-    def action_open_tool(self) -> None:
-        tool = self.current_step.tool
-        if tool == "roster":
-            self.action_roster()
-        elif tool == "preparation":
-            from hr_wizard.screens.preparation import PreparationScreen
-
-            self.app.push_screen(PreparationScreen(self.store, self.project))
-        elif tool == "processes":
-            from hr_wizard.screens.processes import ProcessesScreen
-
-            self.app.push_screen(ProcessesScreen(self.store, self.project))
-        elif tool == "terugmeldingen":
-            from hr_wizard.screens.terugmeldingen import TerugmeldingenScreen
-
-            self.app.push_screen(TerugmeldingenScreen(self.store, self.project))
-
     def _update_progress(self) -> None:
-        content = self.app.content
-        total = len(content.steps)
-        statuses = [self._status(step.key) for step in content.steps]
-        done, skipped = statuses.count("done"), statuses.count("skipped")
-        progress = content.text("progress", done=done, total=total)
-        if skipped:
-            progress += ", " + content.text("progress_skipped", skipped=skipped)
+        content = wizard(self).content
         overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
-        if overdue:
-            progress += " · " + content.text("roster_overdue", count=overdue)
         self.title = self.project.gemeente
-        self.sub_title = progress
+        self.sub_title = progress_line((self._status(step.key) for step in content.steps), len(content.steps), overdue,
+                                       content.text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and not event.option_id.startswith("part:"):
@@ -213,13 +188,34 @@ class RoadmapScreen(Screen[None]):
             if self.store is not None:
                 self.store.set_setting(last_step_setting(self.project.id), event.option_id)
 
+    def on_screen_resume(self) -> None:
+        if not self.query(StepList):
+            return  # resumed while the app closes, before its widgets were mounted
+        if self.store is not None:  # a tool may have marked steps (Fase 1)
+            self.progress = dict(self.store.step_progress(self.project.id))
+            step_list = self.query_one(StepList)
+            for key in self.progress:
+                step_list.set_status(key, self._status(key))
+        self._update_progress()
+        self._show(self.current_step.key)
+
     # --- actions ----------------------------------------------------------
 
     @needs_store
+    def action_open_tool(self) -> None:
+        from hr_wizard.screens.tools import tool_screen
+
+        screen = tool_screen(self.current_step.tool, wizard(self))
+        if screen is not None:
+            self.app.push_screen(screen)
+
+    @needs_store
     def action_mark(self, status: str) -> None:
+        store, content = self.store, wizard(self).content
+        assert store is not None
         step = self.current_step
         try:
-            row = self.store.set_step_status(self.project.id, step.key, status)
+            row = store.set_step_status(self.project.id, step.key, status)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -227,36 +223,37 @@ class RoadmapScreen(Screen[None]):
         self.query_one(StepList).set_status(step.key, status)
         self._show(step.key)
         self._update_progress()
-        self.notify(self.app.content.text("saved", step=step.title, status=self.app.content.text("status_" + status)), timeout=2)
-
-    def on_screen_resume(self) -> None:
-        if not self.query(StepList):
-            return  # resumed while the app closes, before its widgets were mounted
-        self._update_progress()
-        self._show(self.current_step.key)
+        self.notify(content.text("saved", step=step.title, status=content.text("status_" + status)), timeout=2)
 
     @needs_store
     def action_roster(self) -> None:
-        from hr_wizard.screens.roster import RosterScreen
+        self.action_open_tool_named("roster")
 
-        self.app.push_screen(RosterScreen(self.store, self.project))
+    def action_open_tool_named(self, tool: str) -> None:
+        from hr_wizard.screens.tools import tool_screen
+
+        screen = tool_screen(tool, wizard(self))
+        if screen is not None:
+            self.app.push_screen(screen)
 
     @needs_store
     def action_report(self) -> None:
         from hr_wizard.screens.report_dialog import ReportDialog
 
-        def chosen(choice) -> None:
+        def chosen(choice: Any) -> None:
             if choice is None:
                 return
             from hr_wizard import report
 
             path, fmt = choice
+            content, store = wizard(self).content, self.store
+            assert store is not None
             try:
-                path.write_text(report.render(self.store, self.project, self.app.content, fmt), encoding="utf-8")
+                path.write_text(report.render(store, self.project, content, fmt), encoding="utf-8")
             except OSError as error:
-                self.notify(self.app.content.text("report_failed", path=path, reason=error.strerror or error), severity="error")
+                self.notify(content.text("report_failed", path=path, reason=error.strerror or error), severity="error")
                 return
-            self.notify(self.app.content.text("report_saved", path=path), timeout=8)
+            self.notify(content.text("report_saved", path=path), timeout=8)
 
         self.app.push_screen(ReportDialog(), chosen)
 
@@ -264,6 +261,7 @@ class RoadmapScreen(Screen[None]):
     def action_audit(self) -> None:
         from hr_wizard.screens.audit import AuditScreen
 
+        assert self.store is not None
         self.app.push_screen(AuditScreen(self.store, self.project))
 
     @needs_store
@@ -278,4 +276,5 @@ class RoadmapScreen(Screen[None]):
         # TextArea is heavy to import and not on the first frame.
         from hr_wizard.screens.note import NoteScreen
 
+        assert self.store is not None
         self.app.push_screen(NoteScreen(self.store, self.project.id, step, self.progress.get(step.key)), done)

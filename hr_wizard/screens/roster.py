@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from hr_wizard.applications import STATUSES, status_of
 from hr_wizard.screens.application import ApplicationScreen
-from hr_wizard.screens.confirm import confirm_then
+from hr_wizard.screens.confirm import confirm_forget
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
@@ -21,7 +21,6 @@ from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.roster_table import RosterTable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
     from hr_wizard.models import Project
     from hr_wizard.store import RosterRow, Store
@@ -171,7 +170,7 @@ class RosterScreen(Screen[None]):
     def action_forget(self) -> None:
         row = self.query_one(RosterTable).current_row
         if row is not None:
-            forget_with_confirmation(self, self.store, row, self.reload)
+            confirm_forget(self, self.store, row, self.reload)
 
     def action_retention(self) -> None:
         from hr_wizard.screens.retention import RetentionScreen
@@ -180,10 +179,3 @@ class RosterScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-def forget_with_confirmation(screen: Screen, store: Store, row: RosterRow, after: Callable[[], None]) -> None:
-    """"Medewerker vergeten": ask, then erase the application with all personal fields."""
-    t = screen.app.content.text
-    confirm_then(screen, t("confirm_forget", naam=row.naam), lambda: store.forget_application(row.id), after,
-                 done=t("forgotten", naam=row.naam))

@@ -18,6 +18,7 @@ from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.screens.status_choice import StatusChoiceScreen
 from hr_wizard.screens.text_view import TextViewScreen
+from hr_wizard.summaries import terugmeldingen_line
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
@@ -29,13 +30,6 @@ from hr_wizard.widgets.toggles import TextCheckbox
 if TYPE_CHECKING:
     from hr_wizard.models import Project, Terugmelding
     from hr_wizard.store import Store
-
-
-def counts_line(app, store: Store, project_id: int) -> str:
-    """Counts per status, for the main screen and the list: "2 concept · 1 gemeld" (the words)."""
-    counts = store.terugmelding_counts(project_id)
-    parts = [f"{counts[s]} {app.content.text(f'tm_status_{s}').lower()}" for s in tm.STATUSES if counts.get(s)]
-    return " · ".join(parts) if parts else app.content.text("tm_none")
 
 
 class TerugmeldingenScreen(Screen[None]):
@@ -77,7 +71,7 @@ class TerugmeldingenScreen(Screen[None]):
         self.rows = {str(r.id): r for r in reports}
         shown = t(f"tm_status_{self.status}") if self.status else t("status_all_reports")
         self.query_one("#tm-summary", Static).update(
-            f"{counts_line(self.app, self.store, self.project.id)} · {t('tm_filter_status')}: {shown}")
+            f"{terugmeldingen_line(self.store.terugmelding_counts(self.project.id), tm.STATUSES, t)} · {t('tm_filter_status')}: {shown}")
         options = self.query_one(OptionList)
         options.clear_options()
         if not reports:

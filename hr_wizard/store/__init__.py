@@ -37,7 +37,6 @@ from hr_wizard.store.engines import CONNECT_TIMEOUT_S, server_engine, server_err
 from hr_wizard.store.files import check_sqlite_file, create_sqlite_file, is_writable
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
-from hr_wizard.store.projects import ProjectsStore
 from hr_wizard.texts import text
 
 __all__ = [
@@ -47,7 +46,7 @@ __all__ = [
 ]
 
 
-class Store(ProjectsStore, ApplicationsStore, PhasesStore, AuditStore, BackupStore):
+class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore):
     """An open hr-wizard database."""
 
     @classmethod

@@ -12,7 +12,9 @@ from sqlmodel import select
 from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.models import Preparation, Process, Terugmelding, TerugmeldingStatus, utcnow
-from hr_wizard.store.base import StoreBase, coerce_dates
+from hr_wizard.store.base import coerce_dates
+from hr_wizard.store.projects import ProjectsStore
+from hr_wizard.summaries import PREPARATION_STEP_FIELDS, preparation_step_statuses
 from hr_wizard.texts import text
 
 PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden", "sent_on", "contact_naam",
@@ -26,7 +28,7 @@ class TransitionError(StoreError):
 
 
 
-class PhasesStore(StoreBase):
+class PhasesStore(ProjectsStore):
     # --- Fase 1: the preparation record --------------------------------------
 
     def get_preparation(self, project_id: int) -> Preparation:
@@ -35,6 +37,8 @@ class PhasesStore(StoreBase):
             return session.get(Preparation, project_id) or Preparation(project_id=project_id, version=0)
 
     def save_preparation(self, project_id: int, expected_version: int, **changes: Any) -> Preparation:
+        """Save the Fase 1 record; a change to the part of it that a Fase 1 step follows marks
+        that step too (done, in progress or todo), in the same transaction."""
         if expected_version == 0:
             try:
                 with self._write() as session:
@@ -43,8 +47,18 @@ class PhasesStore(StoreBase):
                     session.add(Preparation(project_id=project_id, version=0))
             except IntegrityError:  # another desk made it at the same moment
                 raise ConflictError(self.get_preparation(project_id)) from None
-        return self._save_versioned(Preparation, "preparation", PREPARATION_FIELDS, project_id, expected_version,
-                                    "error_gone_preparation", changes)
+        with self._write() as session:
+            row = self._locked_row(session, Preparation, project_id, expected_version, "error_gone_preparation")
+            before = {name: getattr(row, name) for name in changes}
+            self._apply(session, row, "preparation", PREPARATION_FIELDS, project_id, changes)
+            moved = {name for name in changes if getattr(row, name) != before[name]}
+            for step_key, status in preparation_step_statuses(row).items():
+                if not PREPARATION_STEP_FIELDS[step_key] & moved:
+                    continue  # the user's own mark stays until the part of the record it follows changes
+                current = self._step_row(session, project_id, step_key)
+                if (current.status if current else "todo") != status:
+                    self._mark_step(session, project_id, step_key, status)
+        return row
 
     # --- Fase 2: process inventory -------------------------------------------
 

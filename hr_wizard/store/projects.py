@@ -69,15 +69,19 @@ class ProjectsStore(StoreBase):
 
     def _set_step_status(self, project_id: int, step_key: str, status: str) -> StepProgress:
         with self._write() as session:
-            row = self._step_row(session, project_id, step_key)
-            if row is None:
-                row = StepProgress(project_id=project_id, step_key=step_key, status=status, version=1)
-            else:
-                row.status = status
-                row.version += 1
-                row.updated_at = utcnow()
-            session.add(row)
-            self._audit(session, project_id, "step", step_key, "changed", f"status: {status}")
+            return self._mark_step(session, project_id, step_key, status)
+
+    def _mark_step(self, session: Session, project_id: int, step_key: str, status: str) -> StepProgress:
+        """Set a step's status inside the caller's transaction, with its line in the audit trail."""
+        row = self._step_row(session, project_id, step_key)
+        if row is None:
+            row = StepProgress(project_id=project_id, step_key=step_key, status=status, version=1)
+        else:
+            row.status = status
+            row.version += 1
+            row.updated_at = utcnow()
+        session.add(row)
+        self._audit(session, project_id, "step", step_key, "changed", f"status: {status}")
         return row
 
     def set_step_note(self, project_id: int, step_key: str, note: str, expected_version: int) -> StepProgress:

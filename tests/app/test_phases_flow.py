@@ -82,13 +82,13 @@ async def test_process_inventory_add_edit_delete_and_progress_line(db_path):
         await pilot.press("down", "enter")
         await pilot.press("escape")
         await wait_for(pilot, ProcessesScreen)
-        assert text_of(screen, "#process-progress") == "1 van 2 processen gebruiken het HR als bron"
+        assert text_of(screen, "#process-progress") == "1 van 2 processen gebruikt het HR als bron"
         assert str(options.get_option_at_index(0).prompt).startswith("[x] Subsidie")
         await pilot.press("down", "f8")
         await wait_for(pilot, ConfirmScreen)
         await pilot.press("j")
         await pilot.pause()
-        assert text_of(screen, "#process-progress") == "1 van 1 processen gebruiken het HR als bron"
+        assert text_of(screen, "#process-progress") == "1 van 1 processen gebruikt het HR als bron"
         await pilot.press("escape")
         roadmap = await wait_for(pilot, RoadmapScreen)
         assert "1 van 1 processen" in text_of(roadmap, "#step-tool")

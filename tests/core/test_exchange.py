@@ -122,7 +122,7 @@ def test_markdown_report_names_every_phase_and_the_late_letter(tmp_path, content
         assert f"## {part.title} (" in text
     assert "- [x] Lees de informatie op kvk.nl: klaar" in text
     assert "Jan de Werker (Burgerzaken), uiterlijk 07-01-2026" in text
-    assert "1 van 1 processen gebruiken het HR als bron" in text
+    assert "1 van 1 processen gebruikt het HR als bron" in text
     assert "- Concept (nog niet verstuurd): 1" in text
 
 
@@ -186,3 +186,15 @@ def test_restore_refuses_what_is_not_an_hr_wizard_database_and_keeps_the_current
     assert [p.gemeente for p in [restored.get_project()]] == ["Gemeente Testdorp"]
     with sqlite3.connect(kept) as connection:
         assert connection.execute("SELECT count(*) FROM project").fetchone() == (2,)
+
+
+def test_the_report_carries_the_fase_1_record(tmp_path, content):
+    store, project = seeded_project(tmp_path / "db.sqlite")
+    store.save_preparation(project.id, 0, sent_on="2026-01-12", contact_naam="Piet Puk", contact_email="piet@testdorp.nl",
+                           terugmelden="yes", existing_connection="no")
+    text = report.render(store, project, content, "md", day=dt.date(2026, 11, 28))
+    fase1 = text.split("## Fase 1")[1].split("## ")[0]
+    for line in ("- Aanvraag verstuurd op: 12-01-2026", "- Contactpersoon: Piet Puk (piet@testdorp.nl)",
+                 "- Wil de gemeente terugmelden?: ja", "- Heeft de gemeente al een aansluiting op HR Inzien?: nee"):
+        assert line in fase1
+    assert "Piet Puk (piet@testdorp.nl)" in report.render(store, project, content, "html")

@@ -102,3 +102,18 @@ def test_report_as_text_is_in_digimelding_order():
     lines = text.splitlines()
     assert [line.split(":")[0] for line in lines] == [name.upper() for name in tm.FIELD_ORDER] + ["STATUS"]
     assert "PEILMOMENT: 03-03-2026" in lines
+
+
+def test_filling_fase_1_marks_its_roadmap_steps(store):
+    project_id = store.get_project().id
+    saved = store.save_preparation(project_id, 0, website_consulted=True, form_filled=True)
+    statuses = {key: row.status for key, row in store.step_progress(project_id).items()}
+    assert statuses == {"fase1.website": "done", "fase1.aanvraagformulier": "in_progress"}  # not sent yet
+    saved = store.save_preparation(project_id, saved.version, sent_on="2026-01-12", terugmelden="undecided")
+    statuses = {key: row.status for key, row in store.step_progress(project_id).items()}
+    assert statuses["fase1.aanvraagformulier"] == "done" and statuses["fase1.terugmelden"] == "in_progress"
+    store.set_step_status(project_id, "fase1.website", "skipped")  # the user's own mark
+    saved = store.save_preparation(project_id, saved.version, terugmelden="yes", note="besproken")
+    statuses = {key: row.status for key, row in store.step_progress(project_id).items()}
+    assert statuses["fase1.terugmelden"] == "done"
+    assert statuses["fase1.website"] == "skipped"  # untouched: its part of the record did not change
