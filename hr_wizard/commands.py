@@ -38,7 +38,7 @@ def _open(location: str, gemeente: str = "") -> tuple[Store, object]:
     from hr_wizard.store import Store
 
     try:
-        store = Store.open(location)
+        store = Store.open(location, create=False)  # a command never makes a database
     except StoreError as error:
         raise CommandError(str(error)) from None
     project, projects = store.choose_project(gemeente)

@@ -16,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hr_wizard.paths import is_url
+from hr_wizard.paths import is_url, sqlite_uri
 from hr_wizard.remembered import last_step_setting, pick_project, project_setting
 from hr_wizard.revisions import HEAD_REVISION
 
@@ -54,7 +54,7 @@ def quick_state(location: str, actor: str, gemeente: str = "", today: dt.date | 
     if is_url(location) or not Path(location).is_file():
         return None
     try:
-        with closing(sqlite3.connect(f"file:{Path(location)}?mode=ro", uri=True, timeout=1)) as connection:
+        with closing(sqlite3.connect(sqlite_uri(Path(location), mode="ro"), uri=True, timeout=1)) as connection:
             return _read(connection, actor, gemeente, today or dt.date.today())
     except sqlite3.Error:  # locked, damaged, an older schema, not ours: the store will say what is wrong
         return None

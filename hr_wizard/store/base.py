@@ -48,6 +48,7 @@ class StoreBase:
         self.readonly = readonly
         self.actor = actor or current_user()
         self.path: Path | None = None  # the SQLite file, if it is one
+        self.warning = ""  # something to tell the user about this database (a network folder)
         self._writer = engine.execution_options(hr_write=True)
 
 
