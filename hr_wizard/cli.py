@@ -80,12 +80,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in COMMANDS:
         from hr_wizard.commands import CommandError
+        from hr_wizard.errors import StoreError
 
         try:
             from hr_wizard.commands import COMMANDS as RUN
 
             return RUN[args.command](args, location, content)
         except CommandError as error:
+            print(f"hr-wizard: {error}", file=sys.stderr)
+            return 1
+        except StoreError as error:  # e.g. the database is busy: a message, never a traceback
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 1
 

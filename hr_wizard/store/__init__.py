@@ -89,6 +89,8 @@ class Store(ProjectsStore, ApplicationsStore, PhasesStore, AuditStore, BackupSto
         store = cls._open_engine(engine, location, path=path, readonly=readonly, revision=revision)
         if network:
             store.warning = text("warning_network_fs", kind=network)
+        if not readonly and store.pending_erasure():
+            store.finish_erasure()  # "medewerker vergeten" that another reader kept from finishing
         return store
 
     @classmethod

@@ -10,9 +10,12 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import select
 
-from hr_wizard.models import Application
+from hr_wizard.errors import BusyError
+from hr_wizard.models import Application, Setting
 from hr_wizard.store.base import StoreBase, like_pattern
+from hr_wizard.texts import text
 
+ERASURE_PENDING = "erasure.pending"  # set with an erasure until the WAL is emptied (AVG)
 ROSTER_SORTS = ("naam", "team", "kenmerk", "current_step", "letter_due")
 APPLICATION_FIELDS = frozenset(
     {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "applied_on", "letter_due",
@@ -91,12 +94,14 @@ class ApplicationsStore(StoreBase):
                                                           func.lower(Application.email) == email.strip().lower()))
             return next((row for row in rows if " ".join(row.naam.split()).casefold() == wanted), None)
 
-    def forget_application(self, application_id: int) -> bool:
+    def forget_application(self, application_id: int) -> bool | str:
         """"Medewerker vergeten" (AVG): erase the application with every personal field.
 
         The audit trail records that an erasure happened, with the record's number only.
         secure_delete overwrites the freed pages, and the WAL is checkpointed and emptied,
-        so the name does not linger in the file. Returns False if it was already gone."""
+        so the name does not linger in the file. Returns False if it was already gone, True
+        when the name is gone from the file and its WAL, or a Dutch message when another
+        connection's read kept the WAL: then the next start finishes it (a pending mark)."""
         with self._write() as session:
             row = session.get(Application, application_id)
             if row is None:
@@ -104,10 +109,33 @@ class ApplicationsStore(StoreBase):
             project_id = row.project_id
             session.delete(row)
             self._audit(session, project_id, "application", application_id, "forgotten")
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return True
+            if self.engine.dialect.name == "sqlite":
+                session.merge(Setting(key=ERASURE_PENDING, value="1"))
+        if self.engine.dialect.name != "sqlite":
+            return True
+        return True if self.finish_erasure() else text("forget_later")
+
+    def pending_erasure(self) -> bool:
+        return self.get_setting(ERASURE_PENDING) == "1"
+
+    def finish_erasure(self) -> bool:
+        """Empty the WAL into the file (secure_delete overwrote the freed pages) and truncate it.
+        False if another connection still reads an older state, so the WAL could not be emptied."""
+        if self.engine.dialect.name != "sqlite" or self.readonly:
+            return True
+        try:
+            if not self._truncate_wal():
+                return False
+            with self._write() as session:
+                session.merge(Setting(key=ERASURE_PENDING, value=""))
+            return self._truncate_wal()  # the mark's own change leaves the WAL too
+        except BusyError:
+            return False
+
+    def _truncate_wal(self) -> bool:
+        with self.engine.connect() as connection:
+            busy, log, done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return busy == 0 and log in (0, -1) and done in (0, -1)
 
     def _retention_condition(self, project_id: int, months: int, today: dt.date | None):
         cutoff = months_before(today or dt.date.today(), months)

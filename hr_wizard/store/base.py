@@ -83,6 +83,9 @@ class StoreBase:
         with self._write() as session:
             row = self._locked_row(session, model, record_id, expected_version, gone)
             changed = [name for name, value in changes.items() if getattr(row, name) != value]
+            if not changed:  # nothing new: the version stays, so no other desk sees a false conflict
+                session.expunge(row)
+                return row
             for name, value in changes.items():
                 setattr(row, name, value)
             row.version += 1
