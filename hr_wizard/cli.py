@@ -10,6 +10,7 @@ import sys
 
 from hr_wizard import __version__, texts
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
+from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
 
 
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return RUN[args.command](args, location, content)
         except CommandError as error:
-            print(f"hr-wizard: {error}", file=sys.stderr)
+            print(f"hr-wizard: {clean(str(error))}", file=sys.stderr)
             return 1
         except StoreError as error:  # e.g. the database is busy: a message, never a traceback
             print(f"hr-wizard: {error}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from hr_wizard import validation as v
 from hr_wizard.applications import status_of
+from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def write_xlsx(rows: Iterable[list[str]], target: Path, progress: Progress | Non
     sheet.append(list(EXPORT_COLUMNS))
     count = 0
     for row in rows:
-        sheet.append(row)  # every cell is text; neutralised, so no cell becomes a formula
+        sheet.append([clean(cell) for cell in row])  # text, neutralised; openpyxl refuses control characters
         count += 1
         if progress and count % 1000 == 0:
             progress(count)

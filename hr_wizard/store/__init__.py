@@ -31,7 +31,7 @@ from hr_wizard.errors import (
 )
 from hr_wizard.paths import display_location, is_url
 from hr_wizard.revisions import HEAD_REVISION, KNOWN_REVISIONS
-from hr_wizard.store import engines, network
+from hr_wizard.store import cleaning, engines, network
 from hr_wizard.store.applications import ROSTER_SORTS, ApplicationsStore, RosterRow, months_before
 from hr_wizard.store.audit import AuditStore
 from hr_wizard.store.backup import BackupStore, backup_sqlite, check_restorable, restore_sqlite
@@ -49,6 +49,8 @@ from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
 from hr_wizard.store.projects import ProjectsStore
 from hr_wizard.texts import text
+
+cleaning.install()
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "HEAD_REVISION", "BusyError", "KNOWN_REVISIONS", "ROSTER_SORTS", "ConflictError", "NewerDatabaseError",

@@ -13,6 +13,7 @@ from sqlmodel import select
 from hr_wizard.errors import BusyError
 from hr_wizard.models import Application, Setting
 from hr_wizard.store.base import StoreBase, like_pattern
+from hr_wizard.store.cleaning import clean_row
 from hr_wizard.texts import text
 
 ERASURE_PENDING = "erasure.pending"  # set with an erasure until the WAL is emptied (AVG)
@@ -146,7 +147,7 @@ class ApplicationsStore(StoreBase):
         query = (select(*_ROSTER_COLUMNS).where(self._retention_condition(project_id, months, today))
                  .order_by(Application.finished_on, Application.id).limit(limit))
         with self.engine.connect() as connection:
-            return [RosterRow(*row) for row in connection.execute(query)]
+            return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
     def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date):
         conditions = [Application.project_id == project_id]
@@ -185,7 +186,7 @@ class ApplicationsStore(StoreBase):
         order = order.desc() if descending else order.asc()
         query = select(*_ROSTER_COLUMNS).where(where).order_by(order, Application.id).offset(offset).limit(limit)
         with self.engine.connect() as connection:
-            return [RosterRow(*row) for row in connection.execute(query)]
+            return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
     def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
         return self.roster_count(project_id, status="late", today=today)
