@@ -211,16 +211,27 @@ class HrWizardApp(App[None]):
         self.switch_screen(IntakeScreen())
 
     def _show_problem(self, error: StoreError) -> None:
+        waiting = self._quick_screen
+        if waiting is not None and not (waiting.is_mounted and waiting.query("Header *")):
+            # The quick main screen is still being built: replacing it now would crash its header.
+            self.set_timer(0.05, partial(self._show_problem, error))
+            return
+        self._quick_screen = None
         can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
         from hr_wizard.screens.problem import ProblemScreen
 
         self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
 
     def move_aside_and_restart(self) -> None:
+        from hr_wizard.store.files import move_aside  # the store is loaded: opening it failed
+
         path = Path(self.location)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.name}.beschadigd-{stamp}")
-        path.rename(target)
+        try:
+            target = move_aside(path, path.with_name(f"{path.name}.beschadigd-{stamp}"))
+        except OSError as error:
+            self.notify(self.content.text("move_aside_failed", reason=error.strerror or error), severity="error", timeout=10)
+            return
         self.notify(self.content.text("moved_aside", path=str(target)), timeout=10)
         self.switch_screen(LoadingScreen())
         self.open_database()

@@ -10,6 +10,7 @@ import sys
 
 from hr_wizard import __version__, texts
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
+from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
 
 
@@ -39,16 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help=text("cli_report"))
     report.add_argument("--format", choices=("md", "html"), default="md", help=text("cli_report_format"))
     report.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
+    report.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     export = commands.add_parser("export", help=text("cli_export"))
     export.add_argument("what", choices=("accounts",), help=text("cli_export_what"))
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=text("cli_export_format"))
     export.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
+    export.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     imports = commands.add_parser("import", help=text("cli_import"))
     imports.add_argument("what", choices=("accounts",), help=text("cli_export_what"))
     imports.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_import_file"))
     imports.add_argument("--dry-run", action="store_true", help=text("cli_dry_run"))
     backup = commands.add_parser("backup", help=text("cli_backup"))
     backup.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_backup_file"))
+    backup.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     restore = commands.add_parser("restore", help=text("cli_restore"))
     restore.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_restore_file"))
     return parser
@@ -80,12 +84,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in COMMANDS:
         from hr_wizard.commands import CommandError
+        from hr_wizard.errors import StoreError
 
         try:
             from hr_wizard.commands import COMMANDS as RUN
 
             return RUN[args.command](args, location, content)
         except CommandError as error:
+            print(f"hr-wizard: {clean(str(error))}", file=sys.stderr)
+            return 1
+        except StoreError as error:  # e.g. the database is busy: a message, never a traceback
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 1
 

@@ -38,7 +38,7 @@ def _open(location: str, gemeente: str = "") -> tuple[Store, object]:
     from hr_wizard.store import Store
 
     try:
-        store = Store.open(location)
+        store = Store.open(location, create=False)  # a command never makes a database
     except StoreError as error:
         raise CommandError(str(error)) from None
     project, projects = store.choose_project(gemeente)
@@ -73,12 +73,17 @@ def status(args: argparse.Namespace, location: str, content: Content) -> int:
     return 0
 
 
-def _write_text(body: str, output: str | None) -> None:
+def _write_text(body: str, output: str | None, overwrite: bool = False, live: str | None = None) -> None:
+    from hr_wizard.private_file import OutputError, private_output
+
     if output is None:
         sys.stdout.write(body)
         return
     try:
-        Path(output).write_text(body, encoding="utf-8")
+        with private_output(Path(output), overwrite, live) as handle:  # 0600 from the first byte
+            handle.write(body)
+    except OutputError as error:
+        raise CommandError(str(error)) from None
     except OSError as exc:
         raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
     _say(text("cli_written", path=output))
@@ -88,7 +93,8 @@ def report_command(args: argparse.Namespace, location: str, content: Content) ->
     from hr_wizard import report
 
     store, project = _open(location, args.gemeente)
-    _write_text(report.render(store, project, content, args.format), args.output)
+    _write_text(report.render(store, project, content, args.format), args.output,
+                getattr(args, "overwrite", False), location)
     return 0
 
 
@@ -102,8 +108,13 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
     output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
     rows = (exchange.export_row(a, words, today) for a in store.iter_applications(project.id))
     write = exchange.write_xlsx if args.format == "xlsx" else exchange.write_csv
+    from hr_wizard.private_file import OutputError, private_output
+
     try:
-        count = write(rows, output, _progress(text("cli_rows_written")))
+        with private_output(output, getattr(args, "overwrite", False), location, binary=True) as handle:  # 0600
+            count = write(rows, handle, _progress(text("cli_rows_written")))
+    except OutputError as error:
+        raise CommandError(str(error)) from None
     except OSError as exc:
         raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
     _say(text("cli_exported", count=count, path=output))
@@ -138,10 +149,8 @@ def backup_command(args: argparse.Namespace, location: str, content: Content) ->
 
     store, _ = _open(location, args.gemeente)
     target = Path(args.file)
-    if target.exists():
-        raise CommandError(text("cli_backup_exists", path=target))
     try:
-        store.backup_to(target)
+        store.backup_to(target, getattr(args, "overwrite", False))
     except (StoreError, OSError) as error:
         raise CommandError(str(error)) from None
     _say(text("cli_backup_done", path=target))

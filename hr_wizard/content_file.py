@@ -56,6 +56,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ContentError(path, "het bestand is geen UTF-8-tekst.") from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(path, f"fout in de TOML-opmaak: {exc}.") from None
+    except RecursionError:  # arrays nested thousands deep: the reader gives up
+        raise ContentError(path, "er staan te veel haakjes [ ] in elkaar. Schrijf lijsten plat, bijvoorbeeld: waarden = [1, 2, 3].") from None
 
 
 def _check_fact(path: Path, name: str, value: Any) -> Any:

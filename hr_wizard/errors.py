@@ -9,11 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from hr_wizard.paths import display_location
+from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
 
 
 class StoreError(Exception):
-    """A database problem for the user."""
+    """A database problem for the user. The message is cleaned of control characters: it may
+    hold a path or a stored value, and it is printed on a terminal."""
+
+    def __str__(self) -> str:
+        return clean(super().__str__())
 
 
 class NotADatabaseError(StoreError):
@@ -31,6 +36,14 @@ class NewerDatabaseError(StoreError):
 
 class UnusableLocationError(StoreError):
     """No database can be made or read at the given place."""
+
+
+class BusyError(StoreError):
+    """Another desk or program holds the write lock longer than the busy timeout, or the
+    server did not answer in time. Nothing was saved; the same action can simply be tried again."""
+
+    def __init__(self, key: str = "error_busy") -> None:
+        super().__init__(text(key))
 
 
 class ReadOnlyError(StoreError):

@@ -11,10 +11,11 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from hr_wizard import validation as v
 from hr_wizard.applications import status_of
+from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
 
 if TYPE_CHECKING:
@@ -54,10 +55,12 @@ def export_row(application: Application, status_words: dict[str, str], today: dt
     return [neutralise(cell) for cell in cells]
 
 
-def write_csv(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
-    """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked."""
+def write_csv(rows: Iterable[list[str]], target: Path | BinaryIO, progress: Progress | None = None) -> int:
+    """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked.
+    `target` is a path or an open binary file."""
     count = 0
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+    binary = target.open("wb") if isinstance(target, Path) else target
+    with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(EXPORT_COLUMNS)
         for row in rows:
@@ -68,7 +71,7 @@ def write_csv(rows: Iterable[list[str]], target: Path, progress: Progress | None
     return count
 
 
-def write_xlsx(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
+def write_xlsx(rows: Iterable[list[str]], target: Path | BinaryIO, progress: Progress | None = None) -> int:
     from openpyxl import Workbook  # deferred: only for xlsx
 
     workbook = Workbook(write_only=True)
@@ -76,7 +79,7 @@ def write_xlsx(rows: Iterable[list[str]], target: Path, progress: Progress | Non
     sheet.append(list(EXPORT_COLUMNS))
     count = 0
     for row in rows:
-        sheet.append(row)  # every cell is text; neutralised, so no cell becomes a formula
+        sheet.append([clean(cell) for cell in row])  # text, neutralised; openpyxl refuses control characters
         count += 1
         if progress and count % 1000 == 0:
             progress(count)

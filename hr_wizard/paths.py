@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from pathlib import Path
 
 import platformdirs
@@ -37,12 +38,24 @@ def resolve_db(cli_value: str | None) -> str:
 
 
 def display_location(location: str) -> str:
-    """The location for people to read: never shows a password inside a URL."""
+    """The location for people to read: a URL shows only scheme, user, host and database,
+    never a password (in the user part or in ?password=...) nor anything else after `?`."""
     if not is_url(location):
         return location
     scheme, _, rest = location.partition("://")
+    rest = rest.split("?", 1)[0].split("#", 1)[0]
     credentials, at, host = rest.rpartition("@")
     if not at:
-        return location
+        return f"{scheme}://{rest}"
     user = credentials.split(":", 1)[0]
     return f"{scheme}://{user}@{host}" if user else f"{scheme}://{host}"
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI for SQLite with every special character of the path quoted, so a
+    folder named `a#b%c?d` or `Zoë` is just a name."""
+    posix = Path(os.path.abspath(path)).as_posix()
+    if not posix.startswith("/"):  # a Windows drive: file:/C:/...
+        posix = "/" + posix
+    uri = "file:" + urllib.parse.quote(posix, safe="/:")
+    return uri + ("?" + urllib.parse.urlencode(params) if params else "")

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hr_wizard.applications import STATUS_SQL
-from hr_wizard.paths import is_url
+from hr_wizard.paths import is_url, sqlite_uri
 from hr_wizard.remembered import last_step_setting, pick_project, project_setting
 from hr_wizard.revisions import HEAD_REVISION
+from hr_wizard.safe_text import clean
 
 
 @dataclass
@@ -54,7 +55,7 @@ def quick_state(location: str, actor: str, gemeente: str = "", today: dt.date | 
     if is_url(location) or not Path(location).is_file():
         return None
     try:
-        with closing(sqlite3.connect(f"file:{Path(location)}?mode=ro", uri=True, timeout=1)) as connection:
+        with closing(sqlite3.connect(sqlite_uri(Path(location), mode="ro"), uri=True, timeout=1)) as connection:
             return _read(connection, actor, gemeente, today or dt.date.today())
     except sqlite3.Error:  # locked, damaged, an older schema, not ours: the store will say what is wrong
         return None
@@ -69,12 +70,12 @@ def _read(connection: sqlite3.Connection, actor: str, gemeente: str, today: dt.d
     revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != HEAD_REVISION:
         return None
-    projects = [QuickProject(*row) for row in connection.execute(
+    projects = [QuickProject(*(clean(v) if isinstance(v, str) else v for v in row)) for row in connection.execute(
         "SELECT id, gemeente, projectleider_naam, projectleider_email, debiteurnummer FROM project ORDER BY id")]
     project = pick_project(projects, gemeente, _setting(connection, project_setting(actor)))
     if project is None:
         return None
-    progress = {row[0]: QuickStep(*row) for row in connection.execute(
+    progress = {row[0]: QuickStep(row[0], row[1], clean(row[2]), row[3]) for row in connection.execute(
         "SELECT step_key, status, note, version FROM step_progress WHERE project_id = ?", (project.id,))}
     last_step = _setting(connection, last_step_setting(project.id))
     overdue = connection.execute(_LATE, {"project": project.id, "today": today.isoformat()}).fetchone()[0]

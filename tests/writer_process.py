@@ -1,7 +1,10 @@
 """A separate process that writes to an hr-wizard database in a loop, for the crash and
 two-desk tests. After each committed change it prints the change's name on stdout.
 
-Usage: python tests/writer_process.py DB NAME COUNT
+Usage: python tests/writer_process.py DB NAME COUNT [bulk]
+
+With `bulk`, each change is an import of 400 applications in one transaction followed by a
+checkpoint, so a kill often lands in the middle of a large write or of a checkpoint.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ def main() -> None:
     store = Store.open(location)
     project = store.get_project() or store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
     print("ready", flush=True)
+    if sys.argv[4:] == ["bulk"]:
+        bulk(store, project.id, name, count)
+        return
     conflicts = 0
     for index in range(count):
         application = store.create_application(project.id, f"{name}-{index}", "Team", f"{name}{index}@testdorp.nl")
@@ -29,6 +35,16 @@ def main() -> None:
             conflicts += 1
         print(f"committed {application.naam}", flush=True)
     print(f"done conflicts={conflicts}", flush=True)
+
+
+def bulk(store: Store, project_id: int, name: str, count: int) -> None:
+    for index in range(count):
+        rows = [{"naam": f"{name}-{index}-{row}", "team": "Team", "email": f"{name}{index}-{row}@testdorp.nl",
+                 "telefoon": "", "kenmerk": "Team / " + "x" * 40} for row in range(400)]
+        store.import_applications(project_id, rows)
+        print(f"committed {name}-{index}-0", flush=True)
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)" if index % 2 else "PRAGMA wal_checkpoint(PASSIVE)")
 
 
 if __name__ == "__main__":

@@ -48,11 +48,13 @@ def confirm_then(screen: Screen, question: str, action: Callable[[], object], af
         if not yes:
             return
         try:
-            action()
-        except StoreError as error:  # a read-only file, or a record another desk removed
+            result = action()
+        except StoreError as error:  # a read-only file, a record another desk removed, a busy database
             screen.notify(str(error), severity="error")
             return
-        if done:
+        if isinstance(result, str):  # done, with something still to tell (the store's words)
+            screen.notify(result, severity="warning", timeout=15)
+        elif done:
             screen.notify(done)
         after()
 

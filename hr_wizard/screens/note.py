@@ -35,6 +35,7 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
         self.version = row.version if row else 0
         self.saved_text = row.note if row else ""
         self._timer: Timer | None = None
+        self._conflict = False  # the other desk's text is newer than what is typed here
 
     def compose(self) -> ComposeResult:
         text = self.app.content.text
@@ -52,6 +53,9 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
         self.query_one(TextArea).focus()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._conflict and self.query_one(TextArea).text == self._conflict_text:
+            return  # no new typing since the conflict
+        self._conflict = False  # typing on after the conflict: that saves over the other version
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY_S, self.save)
@@ -70,9 +74,11 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
             self.row = self.store.set_step_note(self.project_id, self.step.key, check.value, self.version)
         except ConflictError as conflict:
             other = conflict.current
+            self.row = other if other is not None else self.row
             self.version = other.version if other else 0
             self.saved_text = other.note if other else ""
-            message.update(f"! {conflict}")
+            message.update(f"! {conflict} {self.app.content.text('note_conflict_esc')}")
+            self._conflict, self._conflict_text = True, self.query_one(TextArea).text
             self.query_one("#note-other", Static).update(self.app.content.text("note_other", note=self.saved_text or self.app.content.text("note_other_empty")))
             return False
         except StoreError as error:
@@ -86,5 +92,8 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
     def action_close(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        if self._conflict:  # Esc never saves over the other desk's newer text
+            self.dismiss(self.row)
+            return
         if self.save():
             self.dismiss(self.row)

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hr_wizard import validation
+from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.inventory import PREPARATION_RULES, YES_NO, YES_NO_UNKNOWN
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
@@ -62,8 +63,13 @@ class PreparationScreen(FormScreen):
     def persist(self, values: dict[str, Any]) -> None:
         debiteur = values.pop("debiteurnummer", None)
         if debiteur is not None and debiteur != self.project.debiteurnummer:
-            self.store.set_project_debiteurnummer(self.project.id, debiteur)
-            self.project.debiteurnummer = debiteur
+            try:
+                project = self.store.set_project_debiteurnummer(self.project.id, debiteur, self.project.version)
+            except ConflictError as conflict:  # told; the next change saves over the newer version
+                other = conflict.current
+                self.project.version = other.version
+                raise StoreError(self.app.content.text("conflict_debiteur", nummer=other.debiteurnummer or "-")) from None
+            self.project.debiteurnummer, self.project.version = project.debiteurnummer, project.version
         changes = changed_values(self.record, values)
         if changes:
             self.record = self.store.save_preparation(self.project.id, self.record.version, **changes)

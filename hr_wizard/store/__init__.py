@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from hr_wizard.errors import (
+    BusyError,
     ConflictError,
     NewerDatabaseError,
     NotADatabaseError,
@@ -30,17 +31,28 @@ from hr_wizard.errors import (
 )
 from hr_wizard.paths import display_location, is_url
 from hr_wizard.revisions import HEAD_REVISION, KNOWN_REVISIONS
+from hr_wizard.store import cleaning, engines, network
 from hr_wizard.store.applications import ROSTER_SORTS, ApplicationsStore, RosterRow, months_before
 from hr_wizard.store.audit import AuditStore
 from hr_wizard.store.backup import BackupStore, backup_sqlite, check_restorable, restore_sqlite
 from hr_wizard.store.engines import CONNECT_TIMEOUT_S, server_engine, server_error, sqlite_engine
-from hr_wizard.store.files import check_sqlite_file, create_sqlite_file, is_writable
+from hr_wizard.store.files import (
+    check_location,
+    check_sqlite_file,
+    create_sqlite_file,
+    inspect_sqlite_file,
+    is_writable,
+    prepare_readonly,
+    repair_sidecars,
+)
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
 from hr_wizard.texts import text
 
+cleaning.install()
+
 __all__ = [
-    "CONNECT_TIMEOUT_S", "HEAD_REVISION", "KNOWN_REVISIONS", "ROSTER_SORTS", "ConflictError", "NewerDatabaseError",
+    "CONNECT_TIMEOUT_S", "HEAD_REVISION", "BusyError", "KNOWN_REVISIONS", "ROSTER_SORTS", "ConflictError", "NewerDatabaseError",
     "NotADatabaseError", "ReadOnlyError", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
     "backup_sqlite", "check_restorable", "months_before", "restore_sqlite",
 ]
@@ -50,36 +62,49 @@ class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore):
     """An open hr-wizard database."""
 
     @classmethod
-    def open(cls, location: str) -> Store:
-        """Open (and create or migrate) the database at a path or URL. Raises StoreError."""
+    def open(cls, location: str, create: bool = True) -> Store:
+        """Open (and migrate) the database at a path or URL. Raises StoreError. Only with
+        `create` (the interactive start) is a new database, with its folders, made."""
         if is_url(location):
             try:
                 engine = server_engine(location)
-                return cls._open_engine(engine, location, path=None, readonly=False)
+                return cls._open_engine(engine, location, path=None, readonly=False, revision=None)
             except StoreError:
                 raise
             except Exception as exc:  # the driver's connection errors: unreachable, no database, login
                 raise server_error(location, exc) from None
         path = Path(location)
-        if not path.exists():
-            create_sqlite_file(path)
-        check_sqlite_file(path)
+        network = network_kind(path.parent if path.parent.exists() else path.parent.parent)
+        journal_mode = "DELETE" if network else "WAL"
+        if check_location(path, create):
+            create_sqlite_file(path, journal_mode)
+        header = check_sqlite_file(path)
         readonly = not is_writable(path)
-        engine = sqlite_engine(path, readonly)
-        return cls._open_engine(engine, location, path=path, readonly=readonly)
+        if readonly:
+            prepare_readonly(path, header)
+        else:
+            repair_sidecars(path)
+        # Every check reads only; the journal mode is set once the file is accepted.
+        revision = inspect_sqlite_file(path, header, engines.BUSY_TIMEOUT_S)
+        engine = sqlite_engine(path, readonly, journal_mode)
+        store = cls._open_engine(engine, location, path=path, readonly=readonly, revision=revision)
+        if network:
+            store.warning = text("warning_network_fs", kind=network)
+        if not readonly and store.pending_erasure():
+            store.finish_erasure()  # "medewerker vergeten" that another reader kept from finishing
+        return store
 
     @classmethod
-    def _open_engine(cls, engine: Engine, location: str, path: Path | None, readonly: bool) -> Store:
+    def _open_engine(cls, engine: Engine, location: str, path: Path | None, readonly: bool, revision: str | None) -> Store:
         try:
-            revision = current_revision(engine)
-        except Exception as exc:  # sqlite3.DatabaseError: malformed, encrypted, ...
+            if path is None:
+                revision = current_revision(engine)
+        except BaseException:
             engine.dispose()
-            if path is not None:
-                raise NotADatabaseError(path, text("why_unreadable", reason=exc.__cause__ or exc)) from None
             raise
         if revision == "foreign":
             engine.dispose()
-            raise NotADatabaseError(path or Path(location), text("why_foreign"))
+            raise NotADatabaseError(path or Path(display_location(location)), text("why_foreign"))
         if revision is not None and revision not in KNOWN_REVISIONS:
             engine.dispose()
             raise NewerDatabaseError(location, revision)
@@ -87,7 +112,16 @@ class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore):
             if readonly:
                 engine.dispose()
                 raise StoreError(text("error_migrate_readonly", location=display_location(location)))
-            migrate(engine, path, revision)
+            try:
+                migrate(engine, path, revision)
+            except BaseException:
+                engine.dispose()
+                raise
         store = cls(engine, location, readonly)
         store.path = path
         return store
+
+
+def network_kind(folder: Path) -> str | None:
+    """Looked up at call time, so a test can put in another detector (see network.py)."""
+    return network.detect(folder)

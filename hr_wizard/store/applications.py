@@ -7,15 +7,19 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, or_, text
+from sqlalchemy import and_, case, func, or_
+from sqlalchemy import text as sql_text
 from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session, select
 
 from hr_wizard.applications import STATUS_SQL, PageChanges, furthest
-from hr_wizard.errors import DuplicateEmailError
-from hr_wizard.models import Application, Project
+from hr_wizard.errors import BusyError, DuplicateEmailError
+from hr_wizard.models import Application, Project, Setting
 from hr_wizard.store.base import StoreBase, like_pattern
+from hr_wizard.store.cleaning import clean_row
+from hr_wizard.texts import text
 
+ERASURE_PENDING = "erasure.pending"  # set with an erasure until the WAL is emptied (AVG)
 ROSTER_SORTS = ("naam", "team", "kenmerk", "furthest_step", "letter_due")
 APPLICATION_FIELDS = frozenset(
     {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "furthest_step", "applied_on", "letter_due",
@@ -55,8 +59,8 @@ _ROSTER_COLUMNS = [getattr(Application, name) for name in RosterRow._fields]
 
 def _status_condition(status: str, today: dt.date) -> TextClause:
     """A status as SQL: applications.STATUS_SQL, the one twin of applications.status_of."""
-    sql = STATUS_SQL[status]
-    return text(sql).bindparams(today=today) if ":today" in sql else text(sql)
+    condition = STATUS_SQL[status]
+    return sql_text(condition).bindparams(today=today) if ":today" in condition else sql_text(condition)
 
 
 class ApplicationsStore(StoreBase):
@@ -122,12 +126,14 @@ class ApplicationsStore(StoreBase):
                                                           func.lower(Application.email) == email.strip().lower()))
             return next((row for row in rows if " ".join(row.naam.split()).casefold() == wanted), None)
 
-    def forget_application(self, application_id: int) -> bool:
+    def forget_application(self, application_id: int) -> bool | str:
         """"Medewerker vergeten" (AVG): erase the application with every personal field.
 
         The audit trail records that an erasure happened, with the record's number only.
         secure_delete overwrites the freed pages, and the WAL is checkpointed and emptied,
-        so the name does not linger in the file. Returns False if it was already gone."""
+        so the name does not linger in the file. Returns False if it was already gone, True
+        when the name is gone from the file and its WAL, or a Dutch message when another
+        connection's read kept the WAL: then the next start finishes it (a pending mark)."""
         with self._write() as session:
             row = session.get(Application, application_id)
             if row is None:
@@ -135,10 +141,33 @@ class ApplicationsStore(StoreBase):
             project_id = row.project_id
             session.delete(row)
             self._audit(session, project_id, "application", application_id, "forgotten")
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return True
+            if self.engine.dialect.name == "sqlite":
+                session.merge(Setting(key=ERASURE_PENDING, value="1"))
+        if self.engine.dialect.name != "sqlite":
+            return True
+        return True if self.finish_erasure() else text("forget_later")
+
+    def pending_erasure(self) -> bool:
+        return self.get_setting(ERASURE_PENDING) == "1"
+
+    def finish_erasure(self) -> bool:
+        """Empty the WAL into the file (secure_delete overwrote the freed pages) and truncate it.
+        False if another connection still reads an older state, so the WAL could not be emptied."""
+        if self.engine.dialect.name != "sqlite" or self.readonly:
+            return True
+        try:
+            if not self._truncate_wal():
+                return False
+            with self._write() as session:
+                session.merge(Setting(key=ERASURE_PENDING, value=""))
+            return self._truncate_wal()  # the mark's own change leaves the WAL too
+        except BusyError:
+            return False
+
+    def _truncate_wal(self) -> bool:
+        with self.engine.connect() as connection:
+            busy, log, done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return busy == 0 and log in (0, -1) and done in (0, -1)
 
     def _retention_condition(self, project_id: int, months: int, today: dt.date | None):
         cutoff = months_before(today or dt.date.today(), months)
@@ -149,7 +178,7 @@ class ApplicationsStore(StoreBase):
         query = (select(*_ROSTER_COLUMNS).where(self._retention_condition(project_id, months, today))
                  .order_by(Application.finished_on, Application.id).limit(limit))
         with self.engine.connect() as connection:
-            return [RosterRow(*row) for row in connection.execute(query)]
+            return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
     def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date):
         conditions = [Application.project_id == project_id]
@@ -188,7 +217,7 @@ class ApplicationsStore(StoreBase):
         order = order.desc() if descending else order.asc()
         query = select(*_ROSTER_COLUMNS).where(where).order_by(order, Application.id).offset(offset).limit(limit)
         with self.engine.connect() as connection:
-            return [RosterRow(*row) for row in connection.execute(query)]
+            return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
     def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
         return self.roster_count(project_id, status="late", today=today)

@@ -48,6 +48,7 @@ class StoreBase:
         self.readonly = readonly
         self.actor = actor or current_user()
         self.path: Path | None = None  # the SQLite file, if it is one
+        self.warning = ""  # something to tell the user about this database (a network folder)
         self._writer = engine.execution_options(hr_write=True)
 
 
@@ -81,22 +82,25 @@ class StoreBase:
         return row
 
     def _apply(self, session: Session, row: Any, entity: str, fields: frozenset[str], record_id: Any,
-               changes: dict[str, Any]) -> None:
-        """Set `changes` on a locked row, raise its version and audit what changed."""
+               changes: dict[str, Any]) -> bool:
+        """Set `changes` on a locked row, raise its version and audit what changed; False (and
+        nothing written) when nothing changed."""
         unknown = set(changes) - fields
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
         changes = coerce_dates(type(row), changes)
         changed = [name for name, value in changes.items() if getattr(row, name) != value]
+        if not changed:  # nothing new: the version stays, so no other desk sees a false conflict
+            return False
         for name, value in changes.items():
             setattr(row, name, value)
         row.version += 1
         if hasattr(row, "updated_at"):
             row.updated_at = utcnow()
         session.add(row)
-        if changed:
-            project_id = row.id if entity == "project" else row.project_id
-            self._audit(session, project_id, entity, record_id, "changed", detail_of({name: getattr(row, name) for name in changed}))
+        project_id = row.id if entity == "project" else row.project_id
+        self._audit(session, project_id, entity, record_id, "changed", detail_of({name: getattr(row, name) for name in changed}))
+        return True
 
     def _locked_row(self, session: Session, model: type, record_id: Any, expected_version: int, gone: str) -> Any:
         """The record, locked for this transaction, if nobody saved it since `expected_version`."""

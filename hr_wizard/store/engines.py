@@ -1,33 +1,42 @@
 """SQLAlchemy engines for a SQLite file and for a database server, with the settings that
-keep several desks safe (busy timeout, write lock up front, UTC, no password from the URL)."""
+keep several desks safe (busy timeout, write lock up front, UTC, no password from the URL,
+a deadline for a server that stops answering)."""
 
 from __future__ import annotations
 
+import os
+import socket
+import threading
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlmodel import create_engine
 
-from hr_wizard.errors import StoreError, UnusableLocationError
-from hr_wizard.paths import display_location
+from hr_wizard.errors import BusyError, StoreError, UnusableLocationError
+from hr_wizard.paths import sqlite_uri
+from hr_wizard.store.locks import is_busy
 from hr_wizard.texts import text
 
-BUSY_TIMEOUT_S = 15
+# How long a desk waits for another desk's write lock; HR_WIZARD_BUSY_TIMEOUT (seconds) lets
+# a test make it short.
+BUSY_TIMEOUT_S: float = float(os.environ.get("HR_WIZARD_BUSY_TIMEOUT", "15"))
 CONNECT_TIMEOUT_S = 5
+SERVER_DEADLINE_S: float = 8  # a statement on the server, after which the desk is told (well within 10 s)
 
 
-def sqlite_engine(path: Path, readonly: bool) -> Engine:
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None})
+def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engine:
+    busy = BUSY_TIMEOUT_S
+    url = URL.create("sqlite", database=sqlite_uri(path, mode="ro" if readonly else "rw"), query={"uri": "true"})
+    engine = create_engine(url, connect_args={"timeout": busy, "isolation_level": None})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(busy * 1000)}")
         if not readonly:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across process crashes
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+            cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+            cursor.execute("PRAGMA synchronous=NORMAL" if journal_mode == "WAL" else "PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA secure_delete=ON")  # erased personal data is overwritten, not left in free pages
         cursor.close()
@@ -39,23 +48,51 @@ def sqlite_engine(path: Path, readonly: bool) -> Engine:
         write = connection.get_execution_options().get("hr_write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write and not readonly else "BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _busy(context) -> None:
+        if is_busy(context.original_exception):
+            raise BusyError() from None
+
     return engine
 
+
+def server_url(location: str):
+    """The parsed address, refused if it holds a password anywhere (the user part, ?password=)
+    or cannot be read; the message never repeats the address."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(location)
+    except Exception:  # a malformed address: say so without echoing it (it may hold a password)
+        raise UnusableLocationError(text("error_bad_url")) from None
+    query_keys = {key.lower() for key in url.query}
+    if url.password is not None or "password" in query_keys or "passfile" in query_keys:
+        raise UnusableLocationError(text("error_password_in_url", location=safe_location(location)))
+    return url
+
+
+def safe_location(location: str) -> str:
+    """The address for people to read: scheme, user, host, port and database, nothing else."""
+    from hr_wizard.paths import display_location
+
+    return display_location(location)
 
 
 def server_engine(location: str) -> Engine:
     """An engine for a database server. The password never comes from the URL: libpq reads
     PGPASSWORD, ~/.pgpass or a service file itself."""
-    from sqlalchemy.engine import make_url
-
-    url = make_url(location)
-    if url.password:
-        raise UnusableLocationError(text("error_password_in_url", location=display_location(location)))
+    url = server_url(location)
     if not url.drivername.startswith("postgresql"):
         raise UnusableLocationError(text("error_unsupported_url", scheme=url.drivername))
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
-    engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}, pool_pre_ping=True)
+    deadline = SERVER_DEADLINE_S
+    # Keepalives and tcp_user_timeout notice a server or network that is gone; the statement
+    # timeout a server that is too slow; the watchdog below a server that stopped answering.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "keepalives": 1, "keepalives_idle": 3,
+                    "keepalives_interval": 1, "keepalives_count": 3, "tcp_user_timeout": int(deadline * 1000),
+                    "options": f"-c statement_timeout={int(deadline * 1000)}"}
+    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=False, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _utc(dbapi_connection, _record) -> None:
@@ -63,14 +100,58 @@ def server_engine(location: str) -> Engine:
             cursor.execute("SET TIME ZONE 'UTC'")  # timestamps are stored as UTC, as on SQLite
         dbapi_connection.commit()
 
+    @event.listens_for(engine, "before_cursor_execute")
+    def _arm(connection, cursor, statement, parameters, context, executemany) -> None:
+        connection.info["hr_watchdog"] = _watchdog(connection.connection.dbapi_connection, deadline + 1)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _disarm(connection, cursor, statement, parameters, context, executemany) -> None:
+        timer = connection.info.pop("hr_watchdog", None)
+        if timer is not None:
+            timer.cancel()
+
+    @event.listens_for(engine, "handle_error")
+    def _told(context) -> None:
+        if context.connection is not None:
+            timer = context.connection.info.pop("hr_watchdog", None)
+            if timer is not None:
+                timer.cancel()
+        if context.is_pre_ping or context.connection is None:
+            return  # connecting: Store.open words those errors itself
+        name = type(context.original_exception).__name__
+        if name == "QueryCanceled":
+            raise BusyError("error_server_slow") from None
+        if context.is_disconnect:
+            raise BusyError("error_server_gone") from None
+
     return engine
+
+
+def _watchdog(dbapi_connection, seconds: float) -> threading.Timer:
+    """Shut the socket of a statement that got no answer in time: the wait ends with a
+    lost connection (told in Dutch; the next action connects again), even when the server
+    process is stopped and its machine still acknowledges every packet."""
+
+    def fire() -> None:
+        try:
+            fd = dbapi_connection.pgconn.socket
+            sock = socket.socket(fileno=os.dup(fd))
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            finally:
+                sock.close()
+        except Exception:  # already closed: nothing to end
+            pass
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def server_error(location: str, exc: Exception) -> StoreError:
     """A Dutch message for why a database server could not be used (no password in it)."""
-    from sqlalchemy.engine import make_url
-
-    url = make_url(location)
+    url = server_url(location)
     detail = str(getattr(exc, "orig", exc) or exc).lower()
     where = {"host": url.host or "localhost", "port": url.port or 5432, "user": url.username or "", "database": url.database or ""}
     if "does not exist" in detail and "database" in detail:

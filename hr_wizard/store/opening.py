@@ -8,37 +8,28 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from hr_wizard.errors import StoreError
+from hr_wizard.paths import display_location
 from hr_wizard.revisions import HEAD_REVISION
 from hr_wizard.store.backup import backup_sqlite
+from hr_wizard.texts import text
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def current_revision(engine: Engine) -> str | None:
-    if engine.dialect.name != "sqlite":
-        return server_revision(engine)
-    with engine.connect() as connection:
-        has_version = connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not has_version:
-            other = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
-            return "foreign" if other else None
-        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
-
-
-def server_revision(engine: Engine) -> str | None:
-    """The revision on a database server (PostgreSQL), or "foreign" for another program's tables."""
+    """The revision on a database server (PostgreSQL), or "foreign" for another program's
+    tables. (A SQLite file is judged read-only before its engine is made: files.py.)"""
     from sqlalchemy import inspect
 
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         if "alembic_version" not in tables:
-            return "foreign" if tables - {"alembic_version"} else None
-        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
-
+            return "foreign" if tables else None
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) != 1 or not rows[0][0]:
+        raise StoreError(text("error_not_a_database", path=display_location(str(engine.url)), why=text("why_no_revision")))
+    return rows[0][0]
 
 
 def migrate(engine: Engine, path: Path | None, revision: str | None) -> None:

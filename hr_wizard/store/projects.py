@@ -6,7 +6,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from hr_wizard.errors import ConflictError
+from hr_wizard.errors import BusyError, ConflictError
 from hr_wizard.models import Project, Setting, StepProgress, utcnow
 from hr_wizard.remembered import pick_project, project_setting
 from hr_wizard.store.base import StoreBase
@@ -76,6 +76,8 @@ class ProjectsStore(StoreBase):
         row = self._step_row(session, project_id, step_key)
         if row is None:
             row = StepProgress(project_id=project_id, step_key=step_key, status=status, version=1)
+        elif row.status == status:
+            return row  # already so: no new version, no audit line
         else:
             row.status = status
             row.version += 1
@@ -120,9 +122,12 @@ class ProjectsStore(StoreBase):
         if self.readonly:
             return  # remembered choices are a convenience; a read-only file just forgets them
         try:
-            self._set_setting(key, value)
-        except IntegrityError:  # made by another desk at the same moment: set it again
-            self._set_setting(key, value)
+            try:
+                self._set_setting(key, value)
+            except IntegrityError:  # made by another desk at the same moment: set it again
+                self._set_setting(key, value)
+        except BusyError:
+            return  # another desk is writing: this choice is simply not remembered this time
 
     def _set_setting(self, key: str, value: str) -> None:
         with self._write() as session:
@@ -130,10 +135,19 @@ class ProjectsStore(StoreBase):
             row.value = value
             session.add(row)
 
-    def set_project_debiteurnummer(self, project_id: int, nummer: str) -> None:
+    def set_project_debiteurnummer(self, project_id: int, nummer: str, expected_version: int | None = None) -> Project:
+        """Save the gemeente's debiteurnummer if nobody changed the project since `expected_version`.
+        (None skips the check: only for callers that have no version yet.)"""
         with self._write() as session:
-            project = session.get(Project, project_id)
+            if expected_version is None:
+                project = session.get(Project, project_id, with_for_update=True)
+            else:
+                project = self._locked_row(session, Project, project_id, expected_version, "error_gone_project")
+            if project.debiteurnummer == nummer:
+                session.expunge(project)
+                return project
             project.debiteurnummer = nummer
             project.version += 1
             session.add(project)
             self._audit(session, project_id, "project", project_id, "changed", "debiteurnummer")
+        return project

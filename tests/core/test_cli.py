@@ -110,6 +110,9 @@ def test_status_report_export_backup_restore_from_the_command_line(tmp_path):
 
 
 def test_commands_on_an_empty_database_say_what_to_do(tmp_path):
+    from hr_wizard.store import Store
+
+    Store.open(str(tmp_path / "nieuw.sqlite")).close()  # made by the interactive start; a command makes none
     result = run("--db", str(tmp_path / "nieuw.sqlite"), "status")
     assert result.returncode == 1 and "Start eerst hr-wizard" in result.stderr
 
