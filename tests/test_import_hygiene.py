@@ -17,7 +17,8 @@ def modules_after_import(module: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "module",
-    ["hr_wizard.validation", "hr_wizard.roadmap", "hr_wizard.workdays", "hr_wizard.models", "hr_wizard.store", "hr_wizard.errors", "hr_wizard.paths"],
+    ["hr_wizard.validation", "hr_wizard.roadmap", "hr_wizard.workdays", "hr_wizard.models", "hr_wizard.store", "hr_wizard.errors", "hr_wizard.paths",
+     "hr_wizard.serve", "hr_wizard.serve_web"],
 )
 def test_core_layers_never_import_textual(module):
     loaded = modules_after_import(module)
