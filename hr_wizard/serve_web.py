@@ -11,8 +11,11 @@ its static files (xterm.js, the font) are used as they are.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import shlex
+import signal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,13 +60,19 @@ class Wizard(AppService):
 
     async def end(self, grace: float) -> None:
         """Ask the wizard to quit (it has saved everything already); kill it if it does not."""
+        if self.process is None:
+            return
         try:
-            await asyncio.wait_for(asyncio.shield(self.stop()), grace)
-        except (asyncio.TimeoutError, ConnectionError):
-            pass
-        if self.process is not None and self.process.returncode is None:
-            self.process.kill()
-            await self.process.wait()
+            async with asyncio.timeout(grace):
+                await asyncio.shield(self.stop())
+                await self.process.wait()  # its output ends a moment before the process does
+        except (TimeoutError, ConnectionError):
+            if self.process.returncode is None:
+                # os.kill, not Process.kill: that one reaps the child itself and asyncio's
+                # child watcher then logs "Unknown child process".
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.process.pid, signal.SIGKILL)
+                await self.process.wait()
 
 
 class WizardServer:

@@ -135,6 +135,25 @@ async def test_kiosk_children_get_the_hash_never_the_code_and_all_end_on_sigterm
             assert server.stop(signal.SIGTERM) == 0
     assert wizard_processes(db) == []
     assert "Gestopt" in server.output()
+    assert "Traceback" not in server.output() and "Unknown child" not in server.output()
+
+
+async def test_a_wizard_that_does_not_quit_is_killed_after_the_grace_time():
+    from textual_serve.download_manager import DownloadManager
+
+    from hr_wizard.serve_web import Wizard
+
+    async def ignore(*_) -> None:
+        pass
+
+    stubborn = "import time; print('__GANGLION__', flush=True); time.sleep(60)"  # never reads "quit"
+    wizard = Wizard([sys.executable, "-c", stubborn], {}, write_bytes=ignore, write_str=ignore, close=ignore,
+                    download_manager=DownloadManager())
+    await wizard.start(80, 24)
+    started = asyncio.get_running_loop().time()
+    await wizard.end(grace=0.5)
+    assert wizard.process.returncode == -signal.SIGKILL
+    assert asyncio.get_running_loop().time() - started < 3
 
 
 async def test_ctrl_c_ends_every_child_too(db, servers):
@@ -148,12 +167,14 @@ async def test_ctrl_c_ends_every_child_too(db, servers):
 
 
 async def test_closing_the_browser_ends_its_wizard(db, servers):
-    _, url = start(servers, db, "--kiosk", env=KIOSK_ENV)
+    server, url = start(servers, db, "--kiosk", env=KIOSK_ENV)
     async with aiohttp.ClientSession() as session:
         async with session.ws_connect(ws_url(url)) as ws:
             await screen_until(ws, WELCOME)
             assert len(wizard_processes(db)) == 1
     wait_until(lambda: wizard_processes(db) == [], what="the wizard of a closed connection to end")
+    assert server.stop() == 0
+    assert "Traceback" not in server.output() and "Unknown child" not in server.output()
 
 
 async def test_one_more_connection_than_allowed_gets_a_dutch_message_not_a_wizard(db, servers):
