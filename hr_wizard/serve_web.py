@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import json
 import os
 import shlex
 import signal
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,7 +56,8 @@ class Wizard(AppService):
         environment = {**self._build_environment(width=width, height=height), **self.environment}
         pipe = asyncio.subprocess.PIPE
         self.process = self._process = await asyncio.create_subprocess_exec(
-            *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=environment, start_new_session=True)
+            *self.argv, stdin=pipe, stdout=pipe, stderr=pipe, env=environment, start_new_session=True,
+            preexec_fn=_end_with_server())
         self._stdin = self.process.stdin
         return self.process
 
@@ -73,6 +76,22 @@ class Wizard(AppService):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(self.process.pid, signal.SIGKILL)
                 await self.process.wait()
+
+
+def _end_with_server():
+    """On Linux a wizard gets SIGTERM (it then saves and quits) when the server dies, even
+    by SIGKILL, so no orphaned kiosk keeps running. Runs in the child between fork and exec:
+    libc is loaded here, in the server, so the child imports nothing."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc, server = ctypes.CDLL(None, use_errno=True), os.getpid()
+
+    def arrange() -> None:
+        libc.prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != server:  # the server died before that
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arrange
 
 
 class WizardServer:

@@ -138,6 +138,17 @@ async def test_kiosk_children_get_the_hash_never_the_code_and_all_end_on_sigterm
     assert "Traceback" not in server.output() and "Unknown child" not in server.output()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux only")
+async def test_a_server_killed_with_sigkill_leaves_no_wizard_behind(db, servers):
+    server, url = start(servers, db, "--kiosk", env=KIOSK_ENV)
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(ws_url(url)) as ws:
+            await screen_until(ws, WELCOME)
+            assert len(wizard_processes(db)) == 1
+            server.stop(signal.SIGKILL)  # no chance to clean up
+            wait_until(lambda: wizard_processes(db) == [], what="the orphaned wizard to end")
+
+
 async def test_a_wizard_that_does_not_quit_is_killed_after_the_grace_time():
     from textual_serve.download_manager import DownloadManager
 
