@@ -32,6 +32,7 @@ WEB = Path(__file__).with_name("web")
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser("serve", help=text("cli_serve"), add_help=False)
+    serve._optionals.title = text("cli_options")
     serve.add_argument("-h", "--help", action="help", help=text("cli_help"))
     # SUPPRESS: the same flags before `serve` still count (`hr-wizard --db X serve`).
     serve.add_argument("--kiosk", action="store_true", default=argparse.SUPPRESS, help=text("cli_serve_kiosk"))
