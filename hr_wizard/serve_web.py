@@ -44,7 +44,11 @@ HEADERS = {
 class Wizard(AppService):
     """One browser connection's wizard, started without a shell (textual-serve uses one) and
     in its own session, so ctrl+c or ctrl+z in the server's terminal reach only the server,
-    which then ends every wizard itself."""
+    which then ends every wizard itself.
+
+    Overrides textual-serve's private `_open_app_process` and sets the `_process` and
+    `_stdin` its `run` reads: checked against 1.1.3 (pinned in constraints.txt) by
+    tests/test_serve.py."""
 
     def __init__(self, command: list[str], environment: dict[str, str], **kwargs) -> None:
         super().__init__(shlex.join(command), **kwargs)
