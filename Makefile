@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test bench clean
+.PHONY: run test bench contrast clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py $(ARGS)
+
+# Contrast of every colour pair on screen, per theme; fails below 7:1 in high contrast.
+contrast: $(VENV)/.run-installed
+	$(BIN)/python scripts/contrast.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

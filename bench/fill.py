@@ -43,13 +43,13 @@ def fill(path: Path, applications: int, seed: int = 7, processes: int = 0, terug
             rows,
         )
         now = dt.datetime.now(dt.UTC).isoformat(sep=" ")
-        sources = ("eigen registratie", "Handelsregister", "beide")
+        sources = ("own_register", "handelsregister", "both")
         connection.executemany(
             "INSERT INTO process (project_id, naam, afdeling, eigenaar, hr_data, source, note, created_at, updated_at, version)"
             " VALUES (?,?,?,'','KvK-nummer, naam',?,'',?,?,1)",
             [(project.id, f"Proces {index}", rng.choice(TEAMS), rng.choice(sources), now, now) for index in range(processes)],
         )
-        statuses = ("concept", "gemeld", "in_behandeling", "afgehandeld")
+        statuses = ("draft", "reported", "in_progress", "resolved")
         connection.executemany(
             "INSERT INTO terugmelding (project_id, status, kvk_nummer, object, attribute, toelichting, melder_naam, melder_email,"
             " created_at, updated_at, version) VALUES (?,?,?,'vestiging','bezoekadres','Pand staat leeg, zie foto.',"

@@ -42,7 +42,7 @@ def main() -> None:
         app = timed(BareApp)()
     else:
         from hr_wizard.app import HrWizardApp
-        from hr_wizard.roadmap import load_content
+        from hr_wizard.content_file import load_content
 
         app = timed(HrWizardApp)(sys.argv[2], load_content())
     app.run(headless=True, size=(80, 24))

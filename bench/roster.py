@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fill import fill  # noqa: E402
 
 from hr_wizard.app import HrWizardApp  # noqa: E402
-from hr_wizard.roadmap import load_content  # noqa: E402
+from hr_wizard.content_file import load_content  # noqa: E402
 
 
 async def filter_clear_jump(pilot, filter_input, table) -> dict[str, float]:

@@ -6,18 +6,20 @@ tests/test_import_hygiene.py). The store is imported inside the worker thread.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from hr_wizard import messages
+from hr_wizard import texts
+from hr_wizard.content import Content
 from hr_wizard.errors import NotADatabaseError, StoreError
-from hr_wizard.roadmap import Content
-from hr_wizard.schema import current_user, last_step_setting
+from hr_wizard.remembered import current_user, last_step_setting
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
@@ -45,7 +47,7 @@ class HrWizardApp(App[None]):
         self._quick_screen: RoadmapScreen | None = None
         self.project: Project | None = None
         self.title = content.text("app_title")
-        messages.use(content.messages)  # the input rules and errors speak the gemeente's texts too
+        texts.use(content)  # the input rules and errors speak the gemeente's texts too
         self._localise_bindings(self)
 
     # --- key descriptions from the content file ------------------------------
@@ -103,7 +105,11 @@ class HrWizardApp(App[None]):
     # --- opening the database (in a thread, off the first frame) ----------
 
     def open_database(self) -> None:
-        self.run_worker(self._open_in_thread, thread=True, exclusive=True, group="open", name="open-database")
+        # A thread starts without this context's ContextVars: run it in a copy, so the store's
+        # messages speak the gemeente's texts too (texts.use above).
+        context = contextvars.copy_context()
+        self.run_worker(partial(context.run, self._open_in_thread), thread=True, exclusive=True, group="open",
+                        name="open-database")
 
     def _open_in_thread(self) -> None:
         from hr_wizard.store import (

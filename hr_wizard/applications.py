@@ -11,6 +11,9 @@ from hr_wizard.workdays import add_working_days
 STEP_COUNT = 7
 # Status keys, in the order a filter offers them; the words come from the content file.
 STATUSES = ("new", "waiting", "late", "letter", "active")
+# The answers to KvK's e-mail about the debiteurnummer; the words are debiteur_<code> in the content file.
+DEBITEUR_CHOICES = ("organisation", "new", "none")
+DEBITEUR_ORGANISATION = "organisation"
 
 
 class ApplicationLike(Protocol):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hr_wizard import __version__, messages
-from hr_wizard.messages import text
+from hr_wizard import __version__, texts
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
+from hr_wizard.texts import text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,14 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "where":
         return _where(location)
 
-    from hr_wizard.roadmap import ContentError, load_content
+    from hr_wizard.content_file import ContentError, load_content
 
     try:
         content = load_content(config_path())
     except ContentError as error:
         print(f"hr-wizard: {error}", file=sys.stderr)
         return 2
-    messages.use(content.messages)
+    texts.use(content)
 
     if args.command in COMMANDS:
         from hr_wizard.commands import CommandError

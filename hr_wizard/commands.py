@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 
 if TYPE_CHECKING:
     import argparse
 
-    from hr_wizard.roadmap import Content
+    from hr_wizard.content import Content
     from hr_wizard.store import Store
 
 
@@ -98,7 +98,7 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
 
     store, project = _open(location, args.gemeente)
     today = dt.date.today()
-    words = {s: content.app_text(f"status_{s}") for s in STATUSES}
+    words = {s: content.text(f"status_{s}") for s in STATUSES}
     output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
     rows = (exchange.export_row(a, words, today) for a in store.iter_applications(project.id))
     write = exchange.write_xlsx if args.format == "xlsx" else exchange.write_csv

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hr_wizard.messages import text
 from hr_wizard.paths import display_location
+from hr_wizard.texts import text
 
 
 class StoreError(Exception):

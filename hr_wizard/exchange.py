@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from hr_wizard import validation as v
 from hr_wizard.applications import status_of
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 
 if TYPE_CHECKING:
     import datetime as dt

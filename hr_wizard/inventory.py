@@ -10,8 +10,10 @@ from collections.abc import Callable
 from hr_wizard import validation as v
 from hr_wizard.validation import Check
 
-SOURCES = ("eigen registratie", "Handelsregister", "beide")
-SOURCE_DONE = "Handelsregister"  # a process is over when the HR is its only source
+# Stored codes; the words are source_<code> and answer_<code> in the content file.
+SOURCES = ("own_register", "handelsregister", "both")
+SOURCE_DONE = "handelsregister"  # a process is over when the HR is its only source
+SOURCE_MARKS = {"own_register": "[ ]", "both": "[~]", "handelsregister": "[x]"}
 
 PROCESS_RULES: dict[str, Callable[[str], Check]] = {
     "naam": lambda s: v.short_text(s, "proces_naam", required=True, max_length=80),
@@ -22,8 +24,8 @@ PROCESS_RULES: dict[str, Callable[[str], Check]] = {
     "note": v.note,
 }
 
-YES_NO_UNKNOWN = ("ja", "nee", "nog niet besloten")
-YES_NO = ("ja", "nee")
+YES_NO_UNKNOWN = ("yes", "no", "undecided")
+YES_NO = ("yes", "no")
 
 PREPARATION_RULES: dict[str, Callable[[str], Check]] = {
     "sent_on": v.optional_date,

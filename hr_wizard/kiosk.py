@@ -11,10 +11,10 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 
 if TYPE_CHECKING:
-    from hr_wizard.roadmap import Content
+    from hr_wizard.content import Content
 
 CODE_ENV = "HR_WIZARD_KIOSK_CODE"
 # How `hr-wizard serve --kiosk` hands the checked code to the wizard it starts per browser:

@@ -21,9 +21,9 @@ from hr_wizard.screens.kiosk import (
 )
 
 if TYPE_CHECKING:
+    from hr_wizard.content import Content
     from hr_wizard.kiosk import KioskConfig
     from hr_wizard.models import Project
-    from hr_wizard.roadmap import Content
     from hr_wizard.store import Store
 
 

@@ -8,8 +8,6 @@ import datetime as dt
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-STEP_STATUSES = ("todo", "bezig", "klaar", "overgeslagen")
-
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -38,7 +36,7 @@ class StepProgress(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(foreign_key="project.id", index=True)
     step_key: str
-    status: str = "todo"
+    status: str = "todo"  # a code of summaries.STEP_STATUSES
     note: str = ""
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
@@ -68,14 +66,22 @@ class Application(SQLModel, table=True):
     email: str
     telefoon: str = ""
     kenmerk: str = ""
-    current_step: int = 0  # 0: the employee's details; 1..7: the steps of the procedure
+    current_step: int = 0  # the page shown last: 0 the employee's details, 1..7 the procedure's steps
+    furthest_step: int = 0  # the furthest page reached; looking back never lowers it
     applied_on: dt.date | None = None
     letter_due: dt.date | None = None
-    letter_received: dt.date | None = None
-    debiteur_choice: str = ""  # "organisatie", "nieuw", "geen" or "" (not answered yet)
+    letter_received: dt.date | None = None  # the day the toegangscode arrived (by letter or e-mail)
+    code_channel: str = ""  # how it came: "letter", "email" or "" (not yet)
+    debiteur_choice: str = ""  # "organisation", "new", "none" or "" (not answered yet)
     debiteurnummer: str = ""
     first_search_done: bool = False
     finished_on: dt.date | None = None
+    resume_code_hash: str = ""  # the kiosk's personal resume code, only as a hash
+    resume_code_expires: dt.date | None = None
+    offboarded_on: dt.date | None = None  # uit dienst, or no access needed any more
+    code_revoked_on: dt.date | None = None  # KvK asked to revoke the toegangscode
+    autorisaties_revoked_on: dt.date | None = None  # autorisaties for non-public data revoked
+    access_reviewed_on: dt.date | None = None  # last periodic access review
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
@@ -92,9 +98,9 @@ class AuditEntry(SQLModel, table=True):
     at: dt.datetime = Field(default_factory=utcnow, index=True)
     actor: str  # the operating-system user
     project_id: int | None = Field(default=None, index=True)
-    entity: str  # "project", "stap", "aanvraag", ...
+    entity: str  # a code of audit_trail.ENTITIES
     entity_id: str
-    action: str  # "aangemaakt", "gewijzigd", "verwijderd", "vergeten"
+    action: str  # a code of audit_trail.ACTIONS
     detail: str = ""
 
 
@@ -106,11 +112,11 @@ class Preparation(SQLModel, table=True):
     project_id: int = Field(foreign_key="project.id", primary_key=True)
     website_consulted: bool = False
     form_filled: bool = False
-    terugmelden: str = ""  # "ja", "nee", "nog niet besloten" or "" (not answered yet)
+    terugmelden: str = ""  # "yes", "no", "undecided" or "" (not answered yet)
     sent_on: dt.date | None = None
     contact_naam: str = ""
     contact_email: str = ""
-    existing_connection: str = ""  # "ja", "nee" or ""
+    existing_connection: str = ""  # "yes", "no" or ""
     note: str = ""
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
@@ -127,7 +133,7 @@ class Process(SQLModel, table=True):
     afdeling: str = ""
     eigenaar: str = ""
     hr_data: str = ""
-    source: str = "eigen registratie"  # "eigen registratie", "Handelsregister" or "beide"
+    source: str = "own_register"  # a code of inventory.SOURCES
     switch_on: dt.date | None = None
     note: str = ""
     created_at: dt.datetime = Field(default_factory=utcnow)
@@ -142,12 +148,12 @@ class Terugmelding(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(foreign_key="project.id", index=True)
-    status: str = "concept"
+    status: str = "draft"  # a code of terugmelding.STATUSES
     kvk_nummer: str = ""
     not_registered: bool = False
     nevenvestiging: bool = False
     vestigingsnummer: str = ""
-    object: str = ""
+    object: str = ""  # a code of terugmelding.OBJECTS
     attribute: str = ""
     betwijfelde_waarde: str = ""
     voorgestelde_waarde: str = ""
@@ -158,6 +164,10 @@ class Terugmelding(SQLModel, table=True):
     melder_email: str = ""
     melder_telefoon: str = ""
     melder_afdeling: str = ""
+    adres_straat: str = ""  # street and number of the address concerned
+    adres_postcode: str = ""
+    adres_plaats: str = ""
+    follow_up_on: dt.date | None = None  # when to look for KvK's answer
     created_at: dt.datetime = Field(default_factory=utcnow)
     updated_at: dt.datetime = Field(default_factory=utcnow)
     version: int = 1
@@ -173,3 +183,14 @@ class TerugmeldingStatus(SQLModel, table=True):
     status: str
     changed_on: dt.date
     at: dt.datetime = Field(default_factory=utcnow)
+
+
+class KioskResumeAttempt(SQLModel, table=True):
+    """Wrong resume codes typed at the kiosk for one e-mail address, to slow down guessing.
+    Keyed by a hash of the gemeente and the address, so the table holds no address."""
+
+    __tablename__ = "kiosk_resume_attempt"
+
+    email_key: str = Field(primary_key=True)
+    failures: int = 0
+    locked_until: dt.datetime | None = None

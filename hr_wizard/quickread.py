@@ -17,12 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hr_wizard.paths import is_url
-from hr_wizard.schema import (
-    HEAD_REVISION,
-    last_step_setting,
-    pick_project,
-    project_setting,
-)
+from hr_wizard.remembered import last_step_setting, pick_project, project_setting
+from hr_wizard.revisions import HEAD_REVISION
 
 
 @dataclass

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from hr_wizard import terugmelding as tm
 from hr_wizard.applications import STATUSES
 from hr_wizard.inventory import SOURCE_DONE
+from hr_wizard.summaries import STEP_MARKS
 from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
+    from hr_wizard.content import Content
     from hr_wizard.models import Project
-    from hr_wizard.roadmap import Content
     from hr_wizard.store import Store
 
-MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class ReportData:
 
 def gather(store: Store, project: Project, content: Content, day: dt.date | None = None) -> ReportData:
     day = day or dt.date.today()
-    t, a = content.text, content.app_text
+    t, a = content.text, content.text
     progress = store.step_progress(project.id)
     parts, done_all = [], 0
     for part in content.parts:
@@ -65,8 +65,8 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         for step in part.steps:
             row = progress.get(step.key)
             status = row.status if row else "todo"
-            lines.append(StepLine(step.title, t(f"status_{status}"), MARKS[status], row.note if row else ""))
-        done = sum(1 for line in lines if line.mark == MARKS["klaar"])
+            lines.append(StepLine(step.title, t(f"status_{status}"), STEP_MARKS[status], row.note if row else ""))
+        done = sum(1 for line in lines if line.mark == STEP_MARKS["done"])
         done_all += done
         parts.append(PartBlock(part.title, done, len(lines), tuple(lines)))
     applications = tuple((a(f"status_{s}"), store.roster_count(project.id, status=s, today=day)) for s in STATUSES)
@@ -84,7 +84,7 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         overdue=overdue,
         processes_done=sum(1 for p in processes if p.source == SOURCE_DONE),
         processes_total=len(processes),
-        processes=tuple((p.naam, p.source, format_date(p.switch_on) if p.switch_on else "") for p in processes),
+        processes=tuple((p.naam, t(f"source_{p.source}"), format_date(p.switch_on) if p.switch_on else "") for p in processes),
         terugmeldingen=tuple((t(f"tm_status_{s}"), counts.get(s, 0)) for s in tm.STATUSES),
     )
 

@@ -12,18 +12,22 @@ from typing import Any
 from hr_wizard import validation as v
 from hr_wizard.validation import Check
 
-STATUSES = ("concept", "gemeld", "in_behandeling", "ingepland", "onvoldoende_informatie",
-            "verkeerde_bronhouder", "ingetrokken", "afgehandeld")
+# Stored codes; the words (Concept, Gemeld, In behandeling, ...) are tm_status_<code> in the content file.
+STATUSES = ("draft", "reported", "in_progress", "scheduled", "insufficient_information",
+            "wrong_source_holder", "withdrawn", "resolved")
 # Digimelding's advice (DESIGN.md). A concept is not sent yet, so it can only be reported.
 # Ingepland -> afgehandeld closes a scheduled investigation; Digimelding lists no other way out.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "concept": ("gemeld",),
-    "gemeld": ("in_behandeling", "ingetrokken", "onvoldoende_informatie", "verkeerde_bronhouder"),
-    "in_behandeling": ("ingepland", "afgehandeld"),
-    "ingepland": ("afgehandeld",),
+    "draft": ("reported",),
+    "reported": ("in_progress", "withdrawn", "insufficient_information", "wrong_source_holder"),
+    "in_progress": ("scheduled", "resolved"),
+    "scheduled": ("resolved",),
 }
-OPEN_STATUSES = ("concept", "gemeld", "in_behandeling", "ingepland")
-OBJECTS = ("maatschappelijke activiteit", "onderneming", "vestiging", "rechtspersoon", "eigenaar", "functionaris")
+OPEN_STATUSES = ("draft", "reported", "in_progress", "scheduled")
+# The HR's objects (maatschappelijke activiteit, onderneming, vestiging, rechtspersoon, eigenaar,
+# functionaris), by code; the words are tm_object_<code> in the content file.
+OBJECTS = ("business_activity", "enterprise", "establishment", "legal_entity", "owner", "officer")
+ESTABLISHMENT = "establishment"
 
 # The text fields in the order of the Digimelding form, with their rule. Empty is allowed
 # while the report is a concept; `missing_for_report` says what must be there to report it.
@@ -59,12 +63,12 @@ def check_field(name: str, value: str, *, not_registered: bool = False) -> Check
 
 
 def missing_for_report(report: Mapping[str, Any]) -> dict[str, str]:
-    """What must still be filled in before the report can be sent ('gemeld'): field -> message."""
+    """What must still be filled in before the report can be sent (status reported): field -> message."""
     missing = {}
     for name in REQUIRED:
         if not report.get(name):
             missing[name] = "nodig om te melden"
-    if report.get("object") == "vestiging" and report.get("nevenvestiging") and not report.get("vestigingsnummer"):
+    if report.get("object") == ESTABLISHMENT and report.get("nevenvestiging") and not report.get("vestigingsnummer"):
         missing["vestigingsnummer"] = "nodig bij een nevenvestiging, bijvoorbeeld 000038509504"
     return missing
 
@@ -78,8 +82,10 @@ def as_text(report: Mapping[str, Any], labels: Mapping[str, str], status_label: 
             value = v.format_date(value)
         if name == "kvk_nummer" and report.get("not_registered"):
             value = f"{value} ({labels['not_registered']})"
-        if name == "object" and value == "vestiging" and report.get("nevenvestiging"):
-            value = f"{value} ({labels['nevenvestiging']})"
+        if name == "object" and value:
+            value = labels[f"object_{value}"]
+            if report.get("object") == ESTABLISHMENT and report.get("nevenvestiging"):
+                value = f"{value} ({labels['nevenvestiging']})"
         lines.append(f"{labels[name]}: {value}")
     lines.append(f"{labels['status']}: {status_label}")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from hr_wizard import messages as _messages
+from hr_wizard import texts
 
 KENMERK_MAX = 60
 NAME_MAX = 80
@@ -33,16 +33,12 @@ def _ok(value: str) -> Check:
 
 def _fail(value: str, key: str, **values: object) -> Check:
     """A refusal with the message `key` from the content file's [messages], filled in."""
-    return Check(False, value, _messages.text(key, **values))
-
-
-def messages() -> dict[str, str]:
-    return _messages.table()
+    return Check(False, value, texts.text(key, **values))
 
 
 def _word(key: str) -> str:
     """A label or example used inside messages, such as "De naam van de gemeente"."""
-    return messages()[key]
+    return texts.text(key)
 
 
 def _has_control(text: str, allow: str = "") -> bool:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hr_wizard.roadmap import Content, load_content
+from hr_wizard.content import Content
+from hr_wizard.content_file import load_content
 
 
 @pytest.fixture(autouse=True)
@@ -100,12 +101,12 @@ def content() -> Content:
 
 
 @pytest.fixture(autouse=True)
-def packaged_messages_again():
-    """An app with an override file sets the input rules' messages; the next test starts clean."""
+def packaged_texts_again():
+    """An app with an override file puts its texts in use; the next test starts clean."""
     yield
-    from hr_wizard import messages
+    from hr_wizard import texts
 
-    messages.reset()
+    texts.reset()
 
 
 @pytest.fixture

@@ -1,35 +1,63 @@
-"""Helpers for driving the real app with Pilot."""
+"""Seeding helpers shared by the tests: real databases with known rows, and the command line
+as a subprocess. No Textual here (tests/app/pilot.py drives the app)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from textual.pilot import Pilot
-from textual.screen import Screen
+from hr_wizard.store import Store
 
-from hr_wizard.app import HrWizardApp
-from hr_wizard.roadmap import load_content
+SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
 
 
-def make_app(db_path: Path) -> HrWizardApp:
-    return HrWizardApp(str(db_path), load_content())
+def seeded(db_path, debiteurnummer: str = "") -> Store:
+    """An open store with one project (Gemeente Testdorp); the caller closes it."""
+    store = Store.open(str(db_path))
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    if debiteurnummer:
+        store.set_project_debiteurnummer(project.id, debiteurnummer)
+    return store
 
 
-async def wait_for(pilot: Pilot, screen_type: type[Screen], timeout: float = 10.0) -> Screen:
-    """Wait until the app shows a screen of `screen_type` (the database opens in a thread)."""
-    steps = int(timeout / 0.02)
-    for _ in range(steps):
-        screen = pilot.app.screen
-        # The main screen may show first from quickread; it is ready once the store is attached.
-        if isinstance(screen, screen_type) and getattr(screen, "store", True) is not None:
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.02)
-    raise AssertionError(f"{screen_type.__name__} did not appear; the app shows {pilot.app.screen!r}")
+def seeded_steps(db_path) -> None:
+    """Gemeente Testdorp with a few steps marked and one note, as the main screen's snapshots show."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.set_step_status(project.id, "doorlooptijd.startpunt", "done")
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_status(project.id, "fase1.aanvraagformulier", "in_progress")
+    store.set_step_note(project.id, "fase1.aanvraagformulier", "Formulier ligt bij de teamleider.", expected_version=1)
+    store.set_step_status(project.id, "fase1.terugmelden", "skipped")
+    store.close()
 
 
-async def do_intake(pilot: Pilot, gemeente: str = "Gemeente Testdorp", naam: str = "Mila de Vries", email: str = "m.devries@testdorp.nl") -> None:
-    from hr_wizard.screens.intake import IntakeScreen
+def seeded_application(db_path, step: int) -> None:
+    """Gemeente Testdorp with Jan de Werker's application at `step`."""
+    store = seeded(db_path)
+    application = store.create_application(store.get_project().id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl")
+    store.save_application(application.id, application.version, current_step=step)
+    store.close()
 
-    await wait_for(pilot, IntakeScreen)
-    await pilot.press(*gemeente, "enter", *naam, "enter", *email, "enter")
+
+def seeded_roster(db_path) -> None:
+    """Two applications: one with a late letter, one not applied for yet."""
+    store = seeded(db_path)
+    project = store.get_project()
+    for naam, team, applied in [("Jan de Werker", "Afd. Werk en Inkomen", dt.date(2026, 1, 5)), ("Özlem Yılmaz", "Burgerzaken", None)]:
+        application = store.create_application(project.id, naam, team, "x@testdorp.nl")
+        if applied:
+            store.save_application(application.id, application.version, current_step=4, kenmerk=f"{team} / {naam}",
+                                   applied_on=applied, letter_due=dt.date(2026, 1, 7))
+    store.close()
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed command line, as a user runs it."""
+    command = [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
+                          stdin=subprocess.DEVNULL)

@@ -14,9 +14,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine
 
-import hr_wizard.store
+import hr_wizard
 
-MIGRATIONS = Path(hr_wizard.store.__file__).parent / "migrations"
+MIGRATIONS = Path(hr_wizard.__file__).parent / "migrations"
 
 
 def make_v1_db(path: Path) -> None:

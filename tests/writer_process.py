@@ -20,7 +20,7 @@ def main() -> None:
     conflicts = 0
     for index in range(count):
         application = store.create_application(project.id, f"{name}-{index}", "Team", f"{name}{index}@testdorp.nl")
-        store.set_step_status(project.id, "fase1.website", ("klaar", "bezig")[index % 2])
+        store.set_step_status(project.id, "fase1.website", ("done", "in_progress")[index % 2])
         # Both desks edit the same shared note: a stale version is refused, never overwritten.
         current = store.step_progress(project.id).get("fase2.processen")
         try:

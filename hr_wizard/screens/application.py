@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, RadioSet, Static
 
 from hr_wizard import validation
-from hr_wizard.applications import STEP_COUNT, letter_due
+from hr_wizard.applications import DEBITEUR_CHOICES, DEBITEUR_ORGANISATION, STEP_COUNT, letter_due
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 # Which explanation panels each step shows (keys of [explain] in the content file).
 STEP_EXPLANATIONS = {3: ("bevestiging",), 4: ("incasso",), 5: ("brief",), 6: ("debiteur",), 7: ("bedragen", "kosten")}
 SECRET_STEPS = (3, 5)  # where a password or toegangscode arrives
-DEBITEUR_CHOICES = ("organisatie", "nieuw", "geen")
 
 
 class ApplicationScreen(Screen[bool]):
@@ -56,7 +55,7 @@ class ApplicationScreen(Screen[bool]):
     # --- layout -----------------------------------------------------------
 
     def _t(self, key: str, **values: object) -> str:
-        return self.app.content.app_text(key, **values)
+        return self.app.content.text(key, **values)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -100,8 +99,8 @@ class ApplicationScreen(Screen[bool]):
         elif self.page == 6:
             yield Static(self._t("debiteur_question"), markup=False)
             with RadioSet(id="debiteur-choice"):
-                for choice, label in zip(DEBITEUR_CHOICES, ("debiteur_org", "debiteur_new", "debiteur_none")):
-                    yield TextRadioButton(self._t(label), value=application.debiteur_choice == choice, name=choice)
+                for choice in DEBITEUR_CHOICES:
+                    yield TextRadioButton(self._t(f"debiteur_{choice}"), value=application.debiteur_choice == choice, name=choice)
             nummer = application.debiteurnummer or self.project.debiteurnummer
             yield Field(self._t("debiteur_number"), validation.debiteurnummer, value=nummer, id="debiteurnummer")
         elif self.page == 7:
@@ -245,13 +244,13 @@ class ApplicationScreen(Screen[bool]):
             pressed = self.query_one(RadioSet).pressed_button
             choice = pressed.name if pressed else ""
             nummer = values["debiteurnummer"]
-            if choice == "organisatie" and not nummer:
+            if choice == DEBITEUR_ORGANISATION and not nummer:
                 self.query_one("#debiteurnummer", Field).query_one(".field--message", Static).update(
                     "! " + self._t("debiteur_needed")
                 )
                 self.query_one("#debiteurnummer .field--message").remove_class("-empty")
                 return None
-            return {"debiteur_choice": choice, "debiteurnummer": nummer if choice == "organisatie" else ""}
+            return {"debiteur_choice": choice, "debiteurnummer": nummer if choice == DEBITEUR_ORGANISATION else ""}
         if self.page == 7:
             done = self.query_one("#first-search", Checkbox).value
             return {"first_search_done": done, "finished_on": dt.date.today() if done else None}
@@ -269,7 +268,7 @@ class ApplicationScreen(Screen[bool]):
                 changes = {}
             changes["current_step"] = resume_at
             self.application = self.store.save_application(self.application.id, self.application.version, **changes)
-            if changes.get("debiteur_choice") == "organisatie" and changes["debiteurnummer"] != self.project.debiteurnummer:
+            if changes.get("debiteur_choice") == DEBITEUR_ORGANISATION and changes["debiteurnummer"] != self.project.debiteurnummer:
                 self.store.set_project_debiteurnummer(self.project.id, changes["debiteurnummer"])
                 self.project.debiteurnummer = changes["debiteurnummer"]
         except ConflictError as conflict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
+from hr_wizard.audit_trail import ACTIONS, ENTITIES, describe, search_terms
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 
@@ -16,7 +18,10 @@ if TYPE_CHECKING:
     from hr_wizard.models import AuditEntry, Project
     from hr_wizard.store import Store
 
-KINDS = (None, "project", "stap", "aanvraag", "voorbereiding", "proces", "terugmelding")
+KINDS = (None, *ENTITIES)
+# Text keys whose suffix is a stored code: a word typed in the filter also finds its code.
+CODE_WORDS = ("status_", "tm_status_", "source_", "answer_", "debiteur_", "tm_object_", "channel_", "audit_entity_",
+              "audit_action_", "field_")
 
 
 class AuditScreen(Screen[None]):
@@ -55,7 +60,7 @@ class AuditScreen(Screen[None]):
 
     def _what(self, entry: AuditEntry) -> str:
         """A step is shown by its title; other records by kind and number (no personal data)."""
-        if entry.entity == "stap":
+        if entry.entity == "step":
             try:
                 return self.app.content.step(entry.entity_id).title
             except KeyError:
@@ -63,16 +68,24 @@ class AuditScreen(Screen[None]):
         return f"{self._kind_word(entry.entity) if entry.entity in KINDS else entry.entity} {entry.entity_id}"
 
     def reload(self) -> None:
+        t = self.app.content.text
         text = self.query_one("#audit-filter", Input).value
-        entries = self.store.audit_entries(self.project.id, text, self.kind)
+        also = search_terms(text, self._code_words())[1:]
+        entries = self.store.audit_entries(self.project.id, text, self.kind, also=also)
         table = self.query_one(DataTable)
         table.clear()
         for entry in entries:
-            when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M") if entry.at.tzinfo else entry.at.strftime("%d-%m-%Y %H:%M")
-            table.add_row(when, entry.actor, self._what(entry), entry.action, entry.detail)
-        t = self.app.content.text
+            at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=dt.UTC)  # stored in UTC
+            action = t(f"audit_action_{entry.action}") if entry.action in ACTIONS else entry.action
+            table.add_row(at.astimezone().strftime("%d-%m-%Y %H:%M"), entry.actor, self._what(entry), action,
+                          describe(entry.entity, entry.action, entry.detail, t))
         summary = t("audit_count", shown=len(entries), kind=self._kind_word(self.kind)) if entries else t("audit_empty")
         self.query_one("#audit-summary", Static).update(summary)
+
+    def _code_words(self) -> list[tuple[str, str]]:
+        texts = self.app.content.texts
+        return [(key.removeprefix(prefix), word) for key, word in texts.items() for prefix in CODE_WORDS
+                if key.startswith(prefix) and "{" not in word]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload()

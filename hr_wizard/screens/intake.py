@@ -61,5 +61,5 @@ class IntakeScreen(Screen[None]):
             self.app.finish_intake(tuple(result.value for result in results))
             return
         status.update(f"! {self.app.content.text('intake_fix_errors')}")
-        first_bad = next(field for field, result in zip(self.query(Field), results) if not result.ok)
+        first_bad = next(field for field, result in zip(self.query(Field), results, strict=True) if not result.ok)
         first_bad.input.focus()

@@ -53,7 +53,7 @@ class KioskResumeScreen(Screen["int | None"]):
     ]
 
     def compose(self) -> ComposeResult:
-        t, a = self.app.content.text, self.app.content.app_text
+        t, a = self.app.content.text, self.app.content.text
         yield Header(icon="")
         with VerticalScroll(id="kiosk"):
             yield Static(t("kiosk_resume_title"), classes="title", markup=False)

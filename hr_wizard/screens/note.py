@@ -12,8 +12,8 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from hr_wizard import validation
+from hr_wizard.content import Step
 from hr_wizard.errors import ConflictError, StoreError
-from hr_wizard.roadmap import Step
 from hr_wizard.widgets.footer import AppFooter
 
 if TYPE_CHECKING:

@@ -40,14 +40,14 @@ class PreparationScreen(FormScreen):
             yield TextCheckbox(t("prep_website"), r.website_consulted, id="website_consulted")
             yield TextCheckbox(t("prep_form"), r.form_filled, id="form_filled")
             yield Static(t("prep_form_also"), classes="stress", markup=False)
-            yield ChoiceField(t("prep_terugmelden"), [(v, v) for v in YES_NO_UNKNOWN], r.terugmelden, id="terugmelden")
+            yield ChoiceField(t("prep_terugmelden"), [(v, t(f"answer_{v}")) for v in YES_NO_UNKNOWN], r.terugmelden, id="terugmelden")
             yield Static(t("prep_record"), classes="section", markup=False)
             yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder="24-04-2026", id="sent_on", compact=True)
             yield Field(t("prep_contact_naam"), PREPARATION_RULES["contact_naam"], value=r.contact_naam,
                         placeholder=t("intake_naam_placeholder"), id="contact_naam", compact=True)
             yield Field(t("prep_contact_email"), PREPARATION_RULES["contact_email"], value=r.contact_email,
                         placeholder=t("intake_email_placeholder"), id="contact_email", compact=True)
-            yield ChoiceField(t("prep_existing"), [(v, v) for v in YES_NO], r.existing_connection, id="existing_connection")
+            yield ChoiceField(t("prep_existing"), [(v, t(f"answer_{v}")) for v in YES_NO], r.existing_connection, id="existing_connection")
             yield Field(t("prep_debiteur"), validation.debiteurnummer, value=self.project.debiteurnummer,
                         placeholder="12345678", id="debiteurnummer", compact=True)
             yield Field(t("prep_note"), PREPARATION_RULES["note"], value=r.note, id="note", compact=True)
@@ -69,4 +69,6 @@ class PreparationScreen(FormScreen):
 
     def describe(self, record: Preparation) -> str:
         shown = {name: as_form_value(getattr(record, name)) for name in ("terugmelden", "sent_on", "contact_naam", "note")}
+        if shown["terugmelden"]:
+            shown["terugmelden"] = self.app.content.text(f"answer_{shown['terugmelden']}")
         return " · ".join(f"{name}: {value}" for name, value in shown.items() if value)

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from hr_wizard import validation
-from hr_wizard.inventory import PROCESS_RULES, SOURCE_DONE, SOURCES
+from hr_wizard.inventory import PROCESS_RULES, SOURCE_MARKS, SOURCES
 from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
@@ -69,10 +69,10 @@ class ProcessesScreen(Screen[None]):
             options.add_option(plain_option(t("proc_empty"), id="none", disabled=True))
             return
         for process in processes:
-            mark = "[x]" if process.source == SOURCE_DONE else "[~]" if process.source == "beide" else "[ ]"
+            mark = SOURCE_MARKS[process.source]
             switch = f" · {t('proc_switch_short')} {validation.format_date(process.switch_on)}" if process.switch_on else ""
             afdeling = f" ({process.afdeling})" if process.afdeling else ""
-            options.add_option(plain_option(f"{mark} {process.naam}{afdeling} · {process.source}{switch}", id=str(process.id)))
+            options.add_option(plain_option(f"{mark} {process.naam}{afdeling} · {t(f'source_{process.source}')}{switch}", id=str(process.id)))
         options.highlighted = min(highlighted or 0, len(processes) - 1)
 
     def _current(self) -> Process | None:
@@ -112,7 +112,10 @@ class ProcessFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         p = self.record
-        value = (lambda name: "" if p is None else as_form_value(getattr(p, name)))
+
+        def value(name: str) -> Any:
+            return "" if p is None else as_form_value(getattr(p, name))
+
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
         yield Header(icon="")
         with VerticalScroll(id="form"):
@@ -120,7 +123,7 @@ class ProcessFormScreen(FormScreen):
             yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder="Afd. Vergunningen", id="afdeling", compact=True)
             yield Field(t("proc_eigenaar"), PROCESS_RULES["eigenaar"], value=value("eigenaar"), placeholder=t("intake_naam_placeholder"), id="eigenaar", compact=True)
             yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder="KvK-nummer, naam, vestigingsadres", id="hr_data", compact=True)
-            yield ChoiceField(t("proc_source"), [(s, s) for s in SOURCES], p.source if p else SOURCES[0], id="source")
+            yield ChoiceField(t("proc_source"), [(s, t(f"source_{s}")) for s in SOURCES], p.source if p else SOURCES[0], id="source")
             yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder="01-07-2026", id="switch_on", compact=True)
             yield Field(t("proc_note"), PROCESS_RULES["note"], value=value("note"), id="note", compact=True)
             yield Static("", id="form-other", markup=False)

@@ -37,7 +37,7 @@ class RetentionScreen(Screen[None]):
         return self.app.content.settings["bewaartermijn_maanden"]
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.app_text
+        t = self.app.content.text
         yield Header(icon="")
         yield Static(t("retention_intro", months=self.months), id="retention-intro", markup=False)
         yield OptionList(id="retention-list")
@@ -45,11 +45,11 @@ class RetentionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.app_text("retention_title")
+        self.sub_title = self.app.content.text("retention_title")
         self.reload()
 
     def reload(self) -> None:
-        t = self.app.content.app_text
+        t = self.app.content.text
         rows = self.store.retention_due(self.project.id, self.months, dt.date.today())
         self.rows = {str(row.id): row for row in rows}
         options = self.query_one(OptionList)

@@ -12,25 +12,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
+from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
-from hr_wizard.roadmap import Step
-from hr_wizard.schema import last_step_setting
+from hr_wizard.remembered import last_step_setting
+from hr_wizard.summaries import STEP_MARKS
 from hr_wizard.widgets.footer import AppFooter
-from hr_wizard.widgets.step_list import STATUS_MARKS, StepList
+from hr_wizard.widgets.step_list import StepList
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project, StepProgress
     from hr_wizard.store import Store
 
-
-
-def tool_of(step_key: str) -> str | None:
-    """The working tool behind a step, if it has one: opened with Enter."""
-    if step_key.startswith("fase1."):
-        return "prep"
-    if step_key.startswith("aanmelden.") or step_key == "uitbreiden.accounts":
-        return "roster"
-    return {"fase2.processen": "processes", "fase2.terugmelden": "terugmeldingen"}.get(step_key)
 
 
 MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
@@ -58,9 +50,9 @@ def needs_store(action):
 class RoadmapScreen(Screen[None]):
     BINDINGS = [
         # One footer entry "k b o Markeer" for the three marks; F1 lists each with its own text.
-        Binding("k", "mark('klaar')", id="step.klaar", group=MARK_GROUP),
-        Binding("b", "mark('bezig')", id="step.bezig", group=MARK_GROUP),
-        Binding("o", "mark('overgeslagen')", id="step.overgeslagen", group=MARK_GROUP),
+        Binding("k", "mark('done')", id="step.klaar", group=MARK_GROUP),
+        Binding("b", "mark('in_progress')", id="step.bezig", group=MARK_GROUP),
+        Binding("o", "mark('skipped')", id="step.overgeslagen", group=MARK_GROUP),
         Binding("t", "mark('todo')", id="step.todo", show=False),
         Binding("n", "note", id="step.note"),
         Binding("enter", "open_tool", id="step.open", priority=True, show=False),
@@ -128,7 +120,7 @@ class RoadmapScreen(Screen[None]):
         self.query_one("#step-part", Static).update(part.title)
         self.query_one("#step-title", Static).update(step.title)
         self.query_one("#step-status", Static).update(
-            f"{content.text('status_label')}: {STATUS_MARKS[status]} {content.text('status_' + status)}"
+            f"{content.text('status_label')}: {STEP_MARKS[status]} {content.text('status_' + status)}"
         )
         tool = self.query_one("#step-tool", Static)
         summary = self._tool_summary(key)
@@ -141,11 +133,11 @@ class RoadmapScreen(Screen[None]):
 
     def _tool_summary(self, key: str) -> str:
         t = self.app.content.text
-        tool = tool_of(key)
+        tool = self.app.content.step(key).tool
         if tool is None or self.store is None:
             return ""
         project_id = self.project.id
-        if tool == "prep":
+        if tool == "preparation":
             prep = self.store.get_preparation(project_id)
             done = sum((prep.website_consulted, prep.form_filled, bool(prep.terugmelden)))
             summary = t("prep_summary", done=done, total=3)
@@ -178,15 +170,15 @@ class RoadmapScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_tool":
             option = self.query_one(StepList).highlighted_option if self.is_mounted else None
-            return bool(option and option.id and tool_of(option.id))
+            return bool(option and option.id and not option.id.startswith("part:") and self.app.content.step(option.id).tool)
         return True
 
     @needs_store
     def action_open_tool(self) -> None:
-        tool = tool_of(self.current_step.key)
+        tool = self.current_step.tool
         if tool == "roster":
             self.action_roster()
-        elif tool == "prep":
+        elif tool == "preparation":
             from hr_wizard.screens.preparation import PreparationScreen
 
             self.app.push_screen(PreparationScreen(self.store, self.project))
@@ -203,13 +195,13 @@ class RoadmapScreen(Screen[None]):
         content = self.app.content
         total = len(content.steps)
         statuses = [self._status(step.key) for step in content.steps]
-        done, skipped = statuses.count("klaar"), statuses.count("overgeslagen")
+        done, skipped = statuses.count("done"), statuses.count("skipped")
         progress = content.text("progress", done=done, total=total)
         if skipped:
             progress += ", " + content.text("progress_skipped", skipped=skipped)
         overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
         if overdue:
-            progress += " · " + content.app_text("roster_overdue", count=overdue)
+            progress += " · " + content.text("roster_overdue", count=overdue)
         self.title = self.project.gemeente
         self.sub_title = progress
 

@@ -54,7 +54,7 @@ class RosterScreen(Screen[None]):
         self._totals: tuple[int, int, int] | None = None  # (all applications, late letters, past retention)
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.app_text
+        t = self.app.content.text
         yield Header(icon="")
         yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
         yield Static("", id="roster-summary", markup=False)
@@ -64,7 +64,7 @@ class RosterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.app_text("roster_title")
+        self.sub_title = self.app.content.text("roster_title")
 
     def on_screen_resume(self) -> None:
         """Shown for the first time, or again after a screen on top closed: read the rows."""
@@ -74,7 +74,7 @@ class RosterScreen(Screen[None]):
     # --- data ---------------------------------------------------------------
 
     def _status_word(self, status: str) -> str:
-        return self.app.content.app_text(f"status_{status}")
+        return self.app.content.text(f"status_{status}")
 
     def _layout(self, width: int) -> list[tuple[str, int]]:
         """(column, width) that fit: on a narrow terminal the Kenmerk, then the team, go first."""
@@ -92,11 +92,12 @@ class RosterScreen(Screen[None]):
         due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
         values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.current_step}/7",
                   "status": status_text, "due": due}
+        late = self.query_one(RosterTable).get_component_rich_style("roster--late", partial=True) if status == "late" else ""
         text = Text()
         for column, cell_width in self._layout(width):
             value = values[column]
             cell = value if len(value) <= cell_width else value[: cell_width - 1] + "…"
-            text.append(cell.ljust(cell_width) + " ", style="bold red" if column == "status" and status == "late" else "")
+            text.append(cell.ljust(cell_width) + " ", style=late if column == "status" else "")
         return text
 
     def _columns(self, width: int) -> str:
@@ -122,7 +123,7 @@ class RosterScreen(Screen[None]):
             total,
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
         )
-        t = self.app.content.app_text
+        t = self.app.content.text
         summary = t("roster_count", shown=total, total=everything)
         summary += f" · {self.app.content.text('status_label')}: {self._status_word(status) if status else t('status_all')}"
         if overdue:
@@ -182,6 +183,6 @@ class RosterScreen(Screen[None]):
 
 def forget_with_confirmation(screen: Screen, store: Store, row: RosterRow, after: Callable[[], None]) -> None:
     """"Medewerker vergeten": ask, then erase the application with all personal fields."""
-    t = screen.app.content.app_text
+    t = screen.app.content.text
     confirm_then(screen, t("confirm_forget", naam=row.naam), lambda: store.forget_application(row.id), after,
                  done=t("forgotten", naam=row.naam))

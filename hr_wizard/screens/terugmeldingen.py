@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 def counts_line(app, store: Store, project_id: int) -> str:
-    """Counts per status, for the main screen and the list: "2 concept · 1 gemeld"."""
+    """Counts per status, for the main screen and the list: "2 concept · 1 gemeld" (the words)."""
     counts = store.terugmelding_counts(project_id)
     parts = [f"{counts[s]} {app.content.text(f'tm_status_{s}').lower()}" for s in tm.STATUSES if counts.get(s)]
     return " · ".join(parts) if parts else app.content.text("tm_none")
@@ -84,7 +84,8 @@ class TerugmeldingenScreen(Screen[None]):
             return
         for report in reports:
             ref = f" · {report.referentie}" if report.referentie else ""
-            what = f"{report.object} / {report.attribute}" if report.object or report.attribute else "…"
+            obj = t(f"tm_object_{report.object}") if report.object else ""
+            what = f"{obj} / {report.attribute}" if report.object or report.attribute else "…"
             options.add_option(plain_option(
                 f"{report.kvk_nummer or '--------'}  {t(f'tm_status_{report.status}'):<22} {what}{ref}", id=str(report.id)))
         options.highlighted = 0
@@ -114,7 +115,7 @@ class TerugmeldingenScreen(Screen[None]):
         if report is None:
             return
         t = self.app.content.text
-        if report.status != "concept":
+        if report.status != "draft":
             self.notify(t("tm_delete_sent"), severity="warning")
             return
         confirm_then(self, t("tm_confirm_delete"), lambda: self.store.delete_terugmelding(report.id), self.reload)
@@ -164,7 +165,7 @@ class TerugmeldingFormScreen(FormScreen):
             yield Static("", id="tm-state", markup=False)
             yield TextCheckbox(t("tm_not_registered"), bool(self._value("not_registered")), id="not_registered")
             yield Field(t("tm_kvk_nummer"), self._check("kvk_nummer"), value=self._value("kvk_nummer"), placeholder="69599084", id="kvk_nummer", compact=True)
-            yield ChoiceField(t("tm_object"), [(o, o) for o in tm.OBJECTS], self._value("object"), id="object")
+            yield ChoiceField(t("tm_object"), [(o, t(f"tm_object_{o}")) for o in tm.OBJECTS], self._value("object"), id="object")
             yield TextCheckbox(t("tm_nevenvestiging"), bool(self._value("nevenvestiging")), id="nevenvestiging")
             examples = {"vestigingsnummer": "000038509504", "attribute": "bezoekadres", "betwijfelde_waarde": "Stationsstraat 1, Utrecht",
                         "voorgestelde_waarde": "Postbus 100, Utrecht", "peilmoment": "03-03-2026", "toelichting": t("tm_toelichting_placeholder"),
@@ -187,8 +188,8 @@ class TerugmeldingFormScreen(FormScreen):
 
     def _show_state(self) -> None:
         t = self.app.content.text
-        status = self.record.status if self.record else "concept"
-        missing = tm.missing_for_report(self._report()) if status == "concept" else {}
+        status = self.record.status if self.record else "draft"
+        missing = tm.missing_for_report(self._report()) if status == "draft" else {}
         state = t("tm_state", status=t(f"tm_status_{status}"))
         if missing:
             state += " " + t("tm_missing", fields=", ".join(self.short_label(name) for name in tm.FIELD_ORDER if name in missing))
@@ -236,7 +237,8 @@ class TerugmeldingFormScreen(FormScreen):
         self.save_now()
         labels = {name: self.short_label(name) for name in tm.FIELD_ORDER}
         labels |= {"status": t("status_label"), "not_registered": t("tm_not_registered"), "nevenvestiging": t("tm_nevenvestiging")}
-        status = self.record.status if self.record else "concept"
+        labels |= {f"object_{code}": t(f"tm_object_{code}") for code in tm.OBJECTS}
+        status = self.record.status if self.record else "draft"
         text = tm.as_text(self._report(), labels, t(f"tm_status_{status}"))
         self.app.push_screen(TextViewScreen(t("tm_copy_title"), text, t("tm_copy_hint")))
 
@@ -250,7 +252,7 @@ class TerugmeldingFormScreen(FormScreen):
             if choice is None:
                 return
             status, on = choice
-            if status == "gemeld":
+            if status == "reported":
                 missing = tm.missing_for_report(self._report())
                 if missing:
                     names = ", ".join(self.short_label(name) for name in tm.FIELD_ORDER if name in missing)

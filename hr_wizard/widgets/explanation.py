@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from hr_wizard.roadmap import Content, Explanation
+from hr_wizard.content import Content, Explanation
 
 
 def explanation_labels(content: Content) -> tuple[str, str, str]:

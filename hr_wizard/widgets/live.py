@@ -12,5 +12,8 @@ def set_live_text(widget: Static, text: str) -> None:
     if old == text:
         return
     width = max(widget.size.width, 1)
-    lines = (lambda s: sum(max(1, -(-len(line) // width)) for line in s.split("\n")) if s else 0)
+
+    def lines(s: str) -> int:
+        return sum(max(1, -(-len(line) // width)) for line in s.split("\n")) if s else 0
+
     widget.update(text, layout=lines(old) != lines(text))

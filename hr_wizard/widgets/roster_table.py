@@ -23,8 +23,10 @@ class RosterTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     RosterTable { height: 1fr; }
     RosterTable > .roster--cursor { background: $accent; color: $text; text-style: bold; }
+    RosterTable > .roster--late { color: $text-error; text-style: bold; }
     """
-    COMPONENT_CLASSES = {"roster--cursor"}
+    # roster--late: a late letter, in the theme's error colour (ANSI red gave 4.5:1 on black).
+    COMPONENT_CLASSES = {"roster--cursor", "roster--late"}
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),

@@ -6,14 +6,14 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from hr_wizard.roadmap import Part
+from hr_wizard.content import Part
+from hr_wizard.summaries import STEP_MARKS
 
-STATUS_MARKS = {"todo": "[ ]", "bezig": "[~]", "klaar": "[x]", "overgeslagen": "[-]"}
-STATUS_STYLES = {"todo": "", "bezig": "bold", "klaar": "dim", "overgeslagen": "dim italic"}
+STATUS_STYLES = {"todo": "", "in_progress": "bold", "done": "dim", "skipped": "dim italic"}
 
 
 def step_prompt(title: str, status: str) -> Text:
-    return Text.assemble((STATUS_MARKS[status] + " ", "bold"), (title, STATUS_STYLES[status]))
+    return Text.assemble((STEP_MARKS[status] + " ", "bold"), (title, STATUS_STYLES[status]))
 
 
 class StepList(OptionList):

@@ -8,21 +8,26 @@ from textual.content import Content
 from textual.widgets import Checkbox, RadioButton
 
 
-class TextCheckbox(Checkbox):
+class _TextToggle:
+    """Mixed in before Checkbox or RadioButton (Textual does not export their common base)."""
+
+    BUTTON_MARK = "X"
+
+    @property
+    def _button(self) -> Content:
+        """Brackets and mark in one style. Textual paints the sides in the mark's background
+        colour (meant for half-block caps), which made "[" and "]" invisible; the colours
+        are in styles/app.tcss."""
+        mark = self.BUTTON_MARK if self.value else " "
+        return Content.assemble((f"{self.BUTTON_LEFT}{mark}{self.BUTTON_RIGHT}", self.get_visual_style("toggle--button")))
+
+
+class TextCheckbox(_TextToggle, Checkbox):
     BUTTON_LEFT = "["
     BUTTON_RIGHT = "]"
 
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "X" if self.value else " "
-        return super()._button
 
-
-class TextRadioButton(RadioButton):
+class TextRadioButton(_TextToggle, RadioButton):
     BUTTON_LEFT = "("
     BUTTON_RIGHT = ")"
-
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "●" if self.value else " "
-        return super()._button
+    BUTTON_MARK = "●"

@@ -1,0 +1,66 @@
+"""What the content file holds, as plain immutable data: the roadmap's parts and steps, the
+facts, the explanatory panels, the settings and every text the wizard shows.
+
+`content_file.load_content` builds it. Never imports Textual or the database layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# The working tools a step can open with Enter (`tool = "..."` on a step in the content file).
+TOOLS = ("preparation", "processes", "terugmeldingen", "roster")
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    body: str
+    part_key: str
+    tool: str | None = None  # one of TOOLS, or None when the step is only read and marked
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    title: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A panel for a misleading notice: what you see, what it means, what to do."""
+
+    title: str
+    see: str
+    means: str
+    todo: str
+
+
+@dataclass(frozen=True)
+class Content:
+    facts: dict[str, Any]
+    texts: dict[str, str]  # every text by key: [ui], [application] and [messages] of the file
+    parts: tuple[Part, ...]
+    sources: tuple[Path, ...] = field(default=())
+    explain: dict[str, Explanation] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # key descriptions, by binding id
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(step for part in self.parts for step in part.steps)
+
+    def step(self, key: str) -> Step:
+        for step in self.steps:
+            if step.key == key:
+                return step
+        raise KeyError(key)
+
+    def text(self, key: str, **values: Any) -> str:
+        """A text with `{name}` filled from `values`, then from the facts."""
+        template = self.texts[key]
+        return template.format_map({**self.facts, **values}) if "{" in template else template

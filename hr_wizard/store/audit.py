@@ -1,0 +1,30 @@
+"""Reading the audit trail (the logboek). Writing it happens in base.StoreBase._audit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import or_
+from sqlmodel import select
+
+from hr_wizard.models import AuditEntry
+from hr_wizard.store.base import StoreBase, like_pattern
+
+AUDIT_LIMIT = 500
+
+
+class AuditStore(StoreBase):
+    def audit_entries(self, project_id: int, text: str = "", entity: str | None = None, limit: int = AUDIT_LIMIT,
+                      also: Sequence[str] = ()) -> list[AuditEntry]:
+        """The newest changes first, filtered by kind and by a text found in the user, record,
+        action or detail; `also` are more texts that count as a match (the codes of Dutch words)."""
+        a = AuditEntry
+        conditions = [a.project_id == project_id]
+        if entity:
+            conditions.append(a.entity == entity)
+        terms = [term for term in (text.strip(), *also) if term]
+        if terms:
+            conditions.append(or_(*(column.ilike(like_pattern(term), escape="\\")
+                                    for term in terms for column in (a.actor, a.entity, a.entity_id, a.action, a.detail))))
+        with self._read() as session:
+            return list(session.exec(select(a).where(*conditions).order_by(a.id.desc()).limit(limit)))

@@ -1,0 +1,104 @@
+"""What every part of the store shares: the engine, one transaction per user action, the
+audit trail written in the same transaction, and the version-checked save."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from hr_wizard.audit_trail import detail_of
+from hr_wizard.errors import ConflictError, ReadOnlyError, StoreError
+from hr_wizard.models import AuditEntry, utcnow
+from hr_wizard.remembered import current_user
+from hr_wizard.texts import text
+
+# Fields whose values say nothing about a person, so the audit trail may show them; for the
+# others it writes only the field's name.
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern that matches `text` anywhere, with %, _ and \\ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def coerce_dates(model: type, changes: dict[str, Any]) -> dict[str, Any]:
+    """Validators give dates as ISO text ("" for none); date columns want dt.date or None."""
+    columns = model.__table__.columns
+    out = {}
+    for name, value in changes.items():
+        if isinstance(value, str) and columns[name].type.python_type is dt.date:
+            value = dt.date.fromisoformat(value) if value else None
+        out[name] = value
+    return out
+
+
+
+class StoreBase:
+    """An open hr-wizard database: the engine and the ways to read and write it."""
+
+    def __init__(self, engine: Engine, location: str, readonly: bool = False, actor: str | None = None) -> None:
+        self.engine = engine
+        self.location = location
+        self.readonly = readonly
+        self.actor = actor or current_user()
+        self.path: Path | None = None  # the SQLite file, if it is one
+        self._writer = engine.execution_options(hr_write=True)
+
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- sessions ---------------------------------------------------------
+
+    def _read(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One user action = one transaction."""
+        if self.readonly:
+            raise ReadOnlyError()
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def _audit(self, session: Session, project_id: int | None, entity: str, entity_id: Any, action: str, detail: str = "") -> None:
+        """Record a change in the same transaction as the change itself."""
+        session.add(AuditEntry(actor=self.actor, project_id=project_id, entity=entity, entity_id=str(entity_id),
+                               action=action, detail=detail))
+
+    def _save_versioned(self, model: type, entity: str, fields: frozenset[str], record_id: Any, expected_version: int,
+                        gone: str, changes: dict[str, Any]) -> Any:
+        """Apply `changes` to one record if nobody saved it since `expected_version`; audit what changed."""
+        unknown = set(changes) - fields
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        changes = coerce_dates(model, changes)
+        with self._write() as session:
+            row = self._locked_row(session, model, record_id, expected_version, gone)
+            changed = [name for name, value in changes.items() if getattr(row, name) != value]
+            for name, value in changes.items():
+                setattr(row, name, value)
+            row.version += 1
+            if hasattr(row, "updated_at"):
+                row.updated_at = utcnow()
+            session.add(row)
+            if changed:
+                self._audit(session, row.project_id, entity, record_id, "changed",
+                            detail_of({name: getattr(row, name) for name in changed}))
+        return row
+
+    def _locked_row(self, session: Session, model: type, record_id: Any, expected_version: int, gone: str) -> Any:
+        """The record, locked for this transaction, if nobody saved it since `expected_version`."""
+        row = session.get(model, record_id, with_for_update=True)
+        if row is None:
+            raise StoreError(text(gone))
+        if row.version != expected_version:
+            session.expunge(row)  # keep its loaded values; the rollback would expire them
+            raise ConflictError(row)
+        return row

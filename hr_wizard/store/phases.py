@@ -1,0 +1,165 @@
+"""Fase 1's preparation record and Fase 2's process inventory and terugmeldingen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import case, func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from hr_wizard import terugmelding as tm
+from hr_wizard.errors import ConflictError, StoreError
+from hr_wizard.models import Preparation, Process, Terugmelding, TerugmeldingStatus, utcnow
+from hr_wizard.store.base import StoreBase, coerce_dates
+from hr_wizard.texts import text
+
+PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden", "sent_on", "contact_naam",
+                                "contact_email", "existing_connection", "note"})
+PROCESS_FIELDS = frozenset({"naam", "afdeling", "eigenaar", "hr_data", "source", "switch_on", "note"})
+TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging"})
+
+
+class TransitionError(StoreError):
+    """A terugmelding status change that Digimelding does not advise."""
+
+
+
+class PhasesStore(StoreBase):
+    # --- Fase 1: the preparation record --------------------------------------
+
+    def get_preparation(self, project_id: int) -> Preparation:
+        """The project's Fase 1 record; a new, unsaved one (version 0) if nothing was saved yet."""
+        with self._read() as session:
+            return session.get(Preparation, project_id) or Preparation(project_id=project_id, version=0)
+
+    def save_preparation(self, project_id: int, expected_version: int, **changes: Any) -> Preparation:
+        if expected_version == 0:
+            try:
+                with self._write() as session:
+                    if session.get(Preparation, project_id) is not None:
+                        raise ConflictError(self.get_preparation(project_id))
+                    session.add(Preparation(project_id=project_id, version=0))
+            except IntegrityError:  # another desk made it at the same moment
+                raise ConflictError(self.get_preparation(project_id)) from None
+        return self._save_versioned(Preparation, "preparation", PREPARATION_FIELDS, project_id, expected_version,
+                                    "error_gone_preparation", changes)
+
+    # --- Fase 2: process inventory -------------------------------------------
+
+    def processes(self, project_id: int) -> list[Process]:
+        with self._read() as session:
+            query = select(Process).where(Process.project_id == project_id).order_by(func.lower(Process.naam), Process.id)
+            return list(session.exec(query))
+
+    def get_process(self, process_id: int) -> Process | None:
+        with self._read() as session:
+            return session.get(Process, process_id)
+
+    def create_process(self, project_id: int, **fields: Any) -> Process:
+        unknown = set(fields) - PROCESS_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        process = Process(project_id=project_id, **coerce_dates(Process, fields))
+        with self._write() as session:
+            session.add(process)
+            session.flush()
+            self._audit(session, project_id, "process", process.id, "created", f"source: {process.source}")
+        return process
+
+    def save_process(self, process_id: int, expected_version: int, **changes: Any) -> Process:
+        return self._save_versioned(Process, "process", PROCESS_FIELDS, process_id, expected_version,
+                                    "error_gone_process", changes)
+
+    def delete_process(self, process_id: int) -> None:
+        with self._write() as session:
+            row = session.get(Process, process_id)
+            if row is not None:
+                session.delete(row)
+                self._audit(session, row.project_id, "process", process_id, "deleted")
+
+    def process_progress(self, project_id: int) -> tuple[int, int]:
+        """(processes that use the HR as their source, all processes)."""
+        from hr_wizard.inventory import SOURCE_DONE
+
+        query = select(func.count(), func.coalesce(func.sum(case((Process.source == SOURCE_DONE, 1), else_=0)), 0)).where(
+            Process.project_id == project_id)
+        with self.engine.connect() as connection:
+            total, done = connection.execute(query).one()
+        return int(done), int(total)
+
+    # --- Fase 2: terugmeldingen ----------------------------------------------
+
+    def terugmeldingen(self, project_id: int, status: str | None = None, kvk: str = "") -> list[Terugmelding]:
+        t = Terugmelding
+        conditions = [t.project_id == project_id]
+        if status:
+            conditions.append(t.status == status)
+        digits = "".join(ch for ch in kvk if ch.isdigit())
+        if digits:
+            conditions.append(t.kvk_nummer.startswith(digits))
+        with self._read() as session:
+            return list(session.exec(select(t).where(*conditions).order_by(t.id.desc())))
+
+    def get_terugmelding(self, terugmelding_id: int) -> Terugmelding | None:
+        with self._read() as session:
+            return session.get(Terugmelding, terugmelding_id)
+
+    def create_terugmelding(self, project_id: int, today: dt.date | None = None, **fields: Any) -> Terugmelding:
+        """A new report, status draft (not sent yet)."""
+        unknown = set(fields) - TERUGMELDING_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields: {sorted(unknown)}")
+        report = Terugmelding(project_id=project_id, status="draft", **coerce_dates(Terugmelding, fields))
+        with self._write() as session:
+            session.add(report)
+            session.flush()
+            session.add(TerugmeldingStatus(terugmelding_id=report.id, status="draft", changed_on=today or dt.date.today()))
+            self._audit(session, project_id, "terugmelding", report.id, "created", "status: draft")
+        return report
+
+    def save_terugmelding(self, terugmelding_id: int, expected_version: int, **changes: Any) -> Terugmelding:
+        return self._save_versioned(Terugmelding, "terugmelding", TERUGMELDING_FIELDS, terugmelding_id, expected_version,
+                                    "error_gone_terugmelding", changes)
+
+    def move_terugmelding(self, terugmelding_id: int, expected_version: int, status: str, on: dt.date) -> Terugmelding:
+        """Change the status, if Digimelding advises that transition; the history keeps the date."""
+        with self._write() as session:
+            row = self._locked_row(session, Terugmelding, terugmelding_id, expected_version, "error_gone_terugmelding")
+            if not tm.can_move(row.status, status):
+                raise TransitionError(text("error_transition", old=row.status, new=status))
+            if status == "reported":
+                missing = tm.missing_for_report(row.model_dump())
+                if missing:
+                    raise TransitionError(text("error_incomplete", fields=", ".join(sorted(missing))))
+            row.status = status
+            row.version += 1
+            row.updated_at = utcnow()
+            session.add(row)
+            session.add(TerugmeldingStatus(terugmelding_id=row.id, status=status, changed_on=on))
+            self._audit(session, row.project_id, "terugmelding", row.id, "changed", f"status: {status}")
+        return row
+
+    def terugmelding_history(self, terugmelding_id: int) -> list[TerugmeldingStatus]:
+        s = TerugmeldingStatus
+        with self._read() as session:
+            return list(session.exec(select(s).where(s.terugmelding_id == terugmelding_id).order_by(s.id)))
+
+    def delete_terugmelding(self, terugmelding_id: int) -> None:
+        """Only a draft can be deleted; a sent report is withdrawn instead."""
+        with self._write() as session:
+            row = session.get(Terugmelding, terugmelding_id)
+            if row is None:
+                return
+            if row.status != "draft":
+                raise TransitionError(text("error_delete_sent"))
+            for history in session.exec(select(TerugmeldingStatus).where(TerugmeldingStatus.terugmelding_id == row.id)):
+                session.delete(history)
+            session.delete(row)
+            self._audit(session, row.project_id, "terugmelding", terugmelding_id, "deleted")
+
+    def terugmelding_counts(self, project_id: int) -> dict[str, int]:
+        query = select(Terugmelding.status, func.count()).where(Terugmelding.project_id == project_id).group_by(Terugmelding.status)
+        with self.engine.connect() as connection:
+            return {status: count for status, count in connection.execute(query)}

@@ -1,0 +1,140 @@
+"""Over SSH on a jump host: no colour, small and resized windows, a remembered contrast
+theme, no mouse, and the installed program in a real pseudo-terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hr_wizard.screens.help import HelpScreen
+from hr_wizard.screens.roadmap import RoadmapScreen
+from hr_wizard.store import Store
+from hr_wizard.theme import HIGH_CONTRAST
+
+from ..helpers import seeded
+from .pilot import make_app, open_tool, wait_for
+
+
+async def test_every_screen_renders_without_colour(db_path, monkeypatch):
+    """Textual's monochrome filter once crashed on the roster; walk every screen with NO_COLOR."""
+    store = seeded(db_path)
+    store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
+    store.close()
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        for keys in (["a"], ["enter"], ["escape", "escape"], ["f4"], ["escape", "escape", "escape"], ["l"], ["escape"],
+                     ["n"], ["escape"], ["f1"], ["escape"], ["r"], ["escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert "Traceback" not in app.export_screenshot()
+        for step in ("fase1.website", "fase2.processen", "fase2.terugmelden"):
+            await open_tool(pilot, step)
+            await pilot.pause()
+            await pilot.press("f4")
+            await pilot.pause()
+            app.export_screenshot()
+            while not isinstance(app.screen, RoadmapScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.is_running
+
+
+async def test_resizing_down_to_60x20_and_back_keeps_working(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        for size in ((60, 20), (100, 40), (60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert app.screen.has_class("-narrow") is (size[0] < 76)
+            await pilot.press("down", "k")
+        assert screen.progress[screen.current_step.key].status == "done"
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        columns = str(app.screen.query_one("#roster-columns").render())
+        assert "Kenmerk" in columns  # back to the full table after growing again
+
+
+async def test_high_contrast_is_switched_in_help_and_remembered(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        await pilot.press("f1")
+        await wait_for(pilot, HelpScreen)
+        await pilot.press("c")
+        assert app.theme == HIGH_CONTRAST.name
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert app.theme == HIGH_CONTRAST.name
+
+
+def test_no_mouse_flag_turns_mouse_reporting_off(monkeypatch, tmp_path):
+    from hr_wizard import cli
+    from hr_wizard.app import HrWizardApp
+
+    calls = {}
+    monkeypatch.setattr(HrWizardApp, "run", lambda self, **kwargs: calls.update(kwargs))
+    assert cli.main(["--db", str(tmp_path / "db.sqlite"), "--no-mouse"]) == 0
+    assert calls == {"mouse": False}
+    assert cli.main(["--db", str(tmp_path / "db.sqlite")]) == 0
+    assert calls == {"mouse": True}
+
+
+TMUX = shutil.which("tmux")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it: see .ci/run)")
+def test_installed_program_in_a_real_terminal(tmp_path):
+    program = Path(sys.executable).parent / "hr-wizard"
+    assert program.exists(), "the console script is installed with the package"
+    session = f"hrw-test-{os.getpid()}"
+    db = tmp_path / "db.sqlite"
+    env = {**os.environ, "HR_WIZARD_DB": str(db), "TERM": "xterm-256color"}
+    tmux = [TMUX, "-L", session]  # a private tmux server: nothing of the user's sessions is touched
+
+    def screen() -> str:
+        return subprocess.run([*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+    def wait_for_text(text: str, timeout: float = 20) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            shown = screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen()}")
+
+    subprocess.run([*tmux, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", str(program)], env=env, check=True)
+    try:
+        wait_for_text("Welkom bij de HR-wizard")
+        for text in ("Gemeente Tmuxdorp", "Mila de Vries", "mila@tmuxdorp.nl"):
+            subprocess.run([*tmux, "send-keys", "-t", session, "-l", text], check=True)
+            subprocess.run([*tmux, "send-keys", "-t", session, "Enter"], check=True)
+        shown = wait_for_text("0 van 16 stappen klaar")
+        assert "Gemeente Tmuxdorp" in shown and "[ ] Bepaal uw startpunt" in shown
+        subprocess.run([*tmux, "send-keys", "-t", session, "k"], check=True)
+        wait_for_text("1 van 16 stappen klaar")
+        subprocess.run([*tmux, "send-keys", "-t", session, "C-q"], check=True)
+        end = time.monotonic() + 10
+        while time.monotonic() < end and subprocess.run([*tmux, "has-session", "-t", session], capture_output=True).returncode == 0:
+            time.sleep(0.2)
+        assert subprocess.run([*tmux, "has-session", "-t", session], capture_output=True).returncode != 0, "the program did not quit"
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+    store = Store.open(str(db))
+    assert store.get_project().gemeente == "Gemeente Tmuxdorp"
+    assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "done"

@@ -1,0 +1,129 @@
+"""The content file carries the whole seed roadmap, and broken files give a clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hr_wizard.content_file import PACKAGED_CONTENT, ContentError, load_content
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_4d86ee111738f67e.txt"
+
+
+def all_text(content) -> str:
+    parts = [part.title for part in content.parts]
+    parts += [f"{step.title}\n{step.body}" for step in content.steps]
+    return re.sub(r"\s+", " ", "\n".join(parts))
+
+
+def test_every_section_of_the_seed_is_a_part(content):
+    titles = [part.title for part in content.parts]
+    assert titles == [
+        "Doorlooptijd",
+        "Fase 1: De voorbereiding",
+        "Fase 2: Aansluiten en gebruiken Handelsregistergegevens",
+        "Uitbreiden van het aantal gebruikers",
+        "Aanmeldprocedure",
+    ]
+
+
+def test_every_numbered_step_of_the_aanmeldprocedure_has_its_step(content):
+    keys = [step.key for step in content.steps if step.part_key == "aanmelden"]
+    assert keys == [f"aanmelden.{n}" for n in range(1, 8)]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "inputfinanciering",
+        "debiteurnummer",
+        "terugmeldvoorziening",
+        "gerede twijfel",
+        "ook wanneer uw organisatie reeds beschikt over een aansluiting op HR Inzien",
+        "0900-telefoonnummer",
+        "persoonlijke account op www.kvk.nl",
+        "https://www.kvk.nl/handelsregister/toegangcode-aanvragen/",
+        "Afd. Werk en Inkomen / M.E de Werker",
+        "binnen 2 werkdagen",
+        "U ontvangt uw wachtwoord direct per e-mail",
+        "op bladzijde 2 eveneens over automatische incasso",
+        "zonder aanvullende kosten",
+        "Achter alles staat nog wel een bedrag genoemd",
+        "gegevensmodellen",
+    ],
+)
+def test_seed_phrase_is_shown(content, phrase):
+    assert phrase in all_text(content)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed roadmap is not next to this checkout")
+def test_every_seed_paragraph_is_in_the_content(content):
+    """Each sentence of the seed (links stripped) appears in a step."""
+    text = all_text(content)
+    seed = SEED.read_text(encoding="utf-8")
+    seed = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", seed)  # [link text](#) -> link text
+    sentences = [s.strip() for s in re.split(r"(?<=[.:])\s+|\n", seed) if len(s.strip()) > 30]
+    missing = []
+    for sentence in sentences:
+        core = re.sub(r"\s+", " ", sentence).strip(" “”\"").removeprefix("Stap ")
+        core = re.sub(r"^\d+\.\s*", "", core)
+        core = core.replace("“", '"').replace("”", '"').replace("<", "").replace(">", "")
+        core = core.replace("ontvang u ", "ontvangt u ")  # typo in the seed, fixed in the content
+        if core[:60] not in text.replace("“", '"').replace("”", '"'):
+            missing.append(core)
+    assert missing == [], "\n".join(missing)
+
+
+def test_facts_fill_the_texts(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[facts]\nletter_working_days = 5\n[ui]\nintake_title = "Hallo"\n', encoding="utf-8")
+    content = load_content(override)
+    assert "binnen 5 werkdagen" in content.step("aanmelden.3").body
+    assert content.text("intake_title") == "Hallo"
+    assert content.sources[-1] == override
+
+
+def test_step_text_can_be_overridden(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[steps."fase1.website"]\ntitle = "Kijk op de site"\n', encoding="utf-8")
+    assert load_content(override).step("fase1.website").title == "Kijk op de site"
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("[facts\n", "TOML"),
+        ("[facts]\nletter_working_days = 'twee'\n", "letter_working_days"),
+        ("[facts]\nurl_kvk = 'http://kvk.nl'\n", "https://"),
+        ("[ui]\nonbekend = 'x'\n", "ui.onbekend"),
+        ("[steps.\"geen.stap\"]\ntitle = 'x'\n", "geen.stap"),
+        ("[ui]\nintake_title = 'Hallo {naam}'\n", "{naam}"),
+        ("[ui]\nintake_title = ''\n", "niet leeg"),
+        ("[kleuren]\nrood = 1\n", "[kleuren]"),
+    ],
+)
+def test_broken_override_file_gives_clear_message(tmp_path, text, fault):
+    override = tmp_path / "config.toml"
+    override.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(override)
+    message = str(caught.value)
+    assert str(override) in message
+    assert fault in message
+
+
+def test_broken_packaged_file_gives_clear_message(tmp_path):
+    broken = tmp_path / "roadmap.nl.toml"
+    broken.write_text(PACKAGED_CONTENT.read_text(encoding="utf-8").replace("[[parts]]", "[[parts]", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(packaged=broken)
+    assert str(broken) in str(caught.value) and "TOML" in str(caught.value)
+
+
+def test_override_file_that_is_not_utf8(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_bytes(b"\xff\xfe[facts]")
+    with pytest.raises(ContentError, match="UTF-8"):
+        load_content(override)

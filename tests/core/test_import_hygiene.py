@@ -1,0 +1,46 @@
+"""Layers stay apart, and the start-up path stays light (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import hr_wizard
+
+# The Textual layer; everything else in hr_wizard is the core, which never imports Textual.
+UI_MODULES = {"hr_wizard.app", "hr_wizard.kiosk_app", "hr_wizard.theme"}
+UI_PACKAGES = ("hr_wizard.screens", "hr_wizard.widgets")
+CORE_MODULES = sorted(
+    module.name for module in pkgutil.walk_packages(hr_wizard.__path__, "hr_wizard.")
+    if module.name not in UI_MODULES and not module.name.startswith(UI_PACKAGES) and not module.name.startswith("hr_wizard.migrations")
+    and module.name != "hr_wizard.__main__"
+)
+
+
+def modules_after_import(module: str) -> set[str]:
+    code = f"import sys, json, {module}; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(result.stdout))
+
+
+def test_the_core_is_found():
+    assert {"hr_wizard.validation", "hr_wizard.workdays", "hr_wizard.models", "hr_wizard.store", "hr_wizard.texts"} <= set(CORE_MODULES)
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_layers_never_import_textual(module):
+    loaded = modules_after_import(module)
+    assert module in loaded
+    assert not {name for name in loaded if name == "textual" or name.startswith("textual.")}
+
+
+@pytest.mark.parametrize("module", ["hr_wizard.app", "hr_wizard.cli"])
+def test_app_module_does_not_import_the_database_layer(module):
+    loaded = modules_after_import(module)
+    assert module in loaded
+    heavy = {name for name in loaded if name.split(".")[0] in {"sqlmodel", "sqlalchemy", "alembic", "holidays", "email_validator"}}
+    assert heavy == set()
