@@ -21,11 +21,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hr_wizard.messages import text
 from hr_wizard.paths import CONFIG_ENV, config_path, display_location
+from hr_wizard.texts import text
 
 if TYPE_CHECKING:
-    from hr_wizard.roadmap import Content
+    from hr_wizard.content import Content
 
 WEB = Path(__file__).with_name("web")
 

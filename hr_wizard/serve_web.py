@@ -27,7 +27,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from hr_wizard.messages import text
+from hr_wizard.texts import text
 
 STATIC = Path(textual_serve.__file__).with_name("static")
 STOP_GRACE = 3.0  # seconds a wizard gets to close after "quit" before it is killed

@@ -57,7 +57,6 @@ def test_operator_code_is_kept_only_as_a_salted_hash(content):
     assert CODE_ENV in str(caught.value) and "kiosk-code" in str(caught.value)
 
 
-
 def test_a_child_process_gets_only_the_hash_and_accepts_it(content):
     """hr-wizard serve checks the code once and hands its children the hash, never the code."""
     parent_environ = {CODE_ENV: CODE}
@@ -75,6 +74,7 @@ def test_a_broken_handed_hash_is_refused_not_a_kiosk_that_nobody_can_close(conte
     with pytest.raises(KioskError) as caught:
         kiosk_config(content, {CODE_HASH_ENV: broken})
     assert CODE_HASH_ENV in str(caught.value)
+
 
 async def test_quit_suspend_and_palette_keys_do_nothing_harmful(db_path):
     seeded(db_path).close()

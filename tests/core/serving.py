@@ -12,9 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from hr_wizard.store import Store
-
-from .test_cli import SCRIPT
+from ..helpers import SCRIPT, seeded
 
 CODE = "kiosk-test-code-1"  # a test's own operator code, not a real one
 URL = re.compile(r"http://[^\s/]+:(\d+)/")
@@ -22,9 +20,7 @@ URL = re.compile(r"http://[^\s/]+:(\d+)/")
 
 def prepared_db(tmp_path: Path) -> Path:
     path = tmp_path / "data" / "hr-wizard.sqlite"
-    store = Store.open(str(path))
-    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.close()
+    seeded(path).close()  # Gemeente Testdorp: a kiosk needs a project
     return path
 
 
