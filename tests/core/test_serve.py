@@ -232,6 +232,13 @@ async def test_the_page_loads_nothing_from_elsewhere(db, servers):
     assert 'lang="nl"' in body and "Roboto Mono" in body
 
 
+async def test_the_page_speaks_with_the_gemeente_s_own_texts(db, servers, tmp_path):
+    (tmp_path / "config.toml").write_text('[messages]\ncli_serve_page_starting = "Even geduld, de aanvraag start."\n', encoding="utf-8")
+    _, url = start(servers, db)
+    async with aiohttp.ClientSession() as session, session.get(url) as page:
+        assert "Even geduld, de aanvraag start." in await page.text()
+
+
 def test_the_wheel_carries_the_page(tmp_path):
     root, source = ROOT, tmp_path / "source"
     shutil.copytree(root / "hr_wizard", source / "hr_wizard", ignore=shutil.ignore_patterns("__pycache__"))
