@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     restore = commands.add_parser("restore", help=text("cli_restore"))
     restore.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_restore_file"))
+    from hr_wizard import serve
+
+    serve.add_parser(commands)
     return parser
 
 
@@ -99,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "kiosk-code":
         return _kiosk_code()
+    if args.command == "serve":
+        from hr_wizard import serve
+
+        return serve.run(args, location, content)
     if args.kiosk:
         from hr_wizard.kiosk import KioskError, kiosk_config
 

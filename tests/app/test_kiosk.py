@@ -10,8 +10,10 @@ from textual.widgets import Static
 from hr_wizard.content_file import load_content
 from hr_wizard.kiosk import (
     CODE_ENV,
+    CODE_HASH_ENV,
     KioskConfig,
     KioskError,
+    child_environment,
     hash_code,
     kiosk_config,
     verify_code,
@@ -53,6 +55,25 @@ def test_operator_code_is_kept_only_as_a_salted_hash(content):
     with pytest.raises(KioskError) as caught:
         kiosk_config(content, {})
     assert CODE_ENV in str(caught.value) and "kiosk-code" in str(caught.value)
+
+
+def test_a_child_process_gets_only_the_hash_and_accepts_it(content):
+    """hr-wizard serve checks the code once and hands its children the hash, never the code."""
+    parent_environ = {CODE_ENV: CODE}
+    parent = kiosk_config(content, parent_environ)
+    handed = child_environment(parent)
+    assert handed == {CODE_HASH_ENV: parent.code_hash} and CODE not in str(handed)
+    child_environ = dict(handed)
+    child = kiosk_config(content, child_environ)
+    assert child.code_hash == parent.code_hash and verify_code(CODE, child.code_hash)
+    assert CODE_HASH_ENV not in child_environ  # read once, not passed on further
+
+
+@pytest.mark.parametrize("broken", ["kapot", "pbkdf2_sha256$abc$00$00", "md5$1$00$00"])
+def test_a_broken_handed_hash_is_refused_not_a_kiosk_that_nobody_can_close(content, broken):
+    with pytest.raises(KioskError) as caught:
+        kiosk_config(content, {CODE_HASH_ENV: broken})
+    assert CODE_HASH_ENV in str(caught.value)
 
 
 async def test_quit_suspend_and_palette_keys_do_nothing_harmful(db_path):
