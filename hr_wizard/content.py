@@ -6,6 +6,7 @@ facts, the explanatory panels, the settings and every text the wizard shows.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,33 @@ TOOLS = ("preparation", "processes", "terugmeldingen", "roster")
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a statement about current practice was checked, and when ([sources] in the file)."""
+
+    name: str
+    url: str
+    checked: dt.date
+
+    @property
+    def shown(self) -> str:
+        """The address as people type it: kvk.nl/toegangscode."""
+        return self.url.removeprefix("https://").removeprefix("www.").rstrip("/")
+
+
+@dataclass(frozen=True)
 class Step:
     key: str
     title: str
     body: str
     part_key: str
     tool: str | None = None  # one of TOOLS, or None when the step is only read and marked
+    sources: tuple[Source, ...] = ()  # where the current facts in the body were checked
+    source_note: str = ""  # "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026", one line a source
+
+    @property
+    def body_with_source(self) -> str:
+        """The body as a screen shows it: with its sources under it."""
+        return f"{self.body}\n\n{self.source_note}" if self.source_note else self.body
 
 
 @dataclass(frozen=True)
@@ -38,6 +60,8 @@ class Explanation:
     see: str
     means: str
     todo: str
+    sources: tuple[Source, ...] = ()
+    source_note: str = ""  # "Bron: ..., gecontroleerd op ...", one line a source
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,8 @@ class Content:
     explain: dict[str, Explanation] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # key descriptions, by binding id
+    source_table: dict[str, Source] = field(default_factory=dict)  # [sources], by name
+    fact_sources: dict[str, tuple[Source, ...]] = field(default_factory=dict)  # the sources of [facts], by fact
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -7,13 +7,14 @@ Never imports Textual or the database layer.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hr_wizard.content import TOOLS, Content, Explanation, Part, Step
+from hr_wizard.content import TOOLS, Content, Explanation, Part, Source, Step
 
 PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 
@@ -102,11 +103,14 @@ def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
+# A source of current practice: its address and the day it was checked (and, in the packaged
+# file, the [facts] that come from it). Panels and steps name theirs with `source = "name"`.
+_SOURCE_FIELDS = ("url", "checked")
 # The file groups its texts in three tables; the wizard looks them up in one (`Content.text`),
 # so a key may stand in only one of them. [messages] are the input rules' and the command
 # line's texts: they are filled only with the values their rule passes in, never with facts.
 TEXT_TABLES = ("ui", "application", "messages")
-_OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
+_OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings", "sources")
 # Texts that were renamed when the stored codes became English: a gemeente's override file
 # that still uses the old name keeps working.
 RENAMED_TEXTS = {
@@ -140,6 +144,45 @@ class _Raw:
     explain: dict[str, dict[str, str]]
     settings: dict[str, Any]
     parts: list[dict[str, Any]]
+    sources: dict[str, dict[str, Any]]  # name -> {"url": ..., "checked": date}
+    explain_sources: dict[str, list[str]]  # panel key -> source names
+    fact_sources: dict[str, list[str]]  # fact name -> source names
+
+
+def _source(path: Path, name: str, value: Any, base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One entry of [sources], checked; `base` is the packaged entry an override changes."""
+    if not isinstance(value, dict):
+        raise ContentError(path, f"'sources.{name}' moet een tabel zijn met url en checked, bijvoorbeeld "
+                                 f'[sources.{name}] url = "https://www.kvk.nl/toegangscode" checked = "2026-11-28".')
+    allowed = (*_SOURCE_FIELDS, "facts") if base is None else _SOURCE_FIELDS
+    for field_name in value:
+        if field_name not in allowed:
+            raise ContentError(path, f"onbekend veld 'sources.{name}.{field_name}'; kies uit {', '.join(allowed)}.")
+    entry = {**(base or {}), **{k: v for k, v in value.items() if k in _SOURCE_FIELDS}}
+    url = entry.get("url")
+    if not isinstance(url, str) or not url.startswith(_URL_PREFIX) or len(url) <= len(_URL_PREFIX):
+        raise ContentError(path, f"bron '{name}' heeft een url nodig die begint met https://, bijvoorbeeld https://www.kvk.nl/toegangscode.")
+    checked = entry.get("checked")
+    if isinstance(checked, str):
+        try:
+            checked = dt.date.fromisoformat(checked.strip()) if len(checked.strip()) == 10 else None
+        except ValueError:
+            checked = None
+    if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+        raise ContentError(path, f"bron '{name}' heeft een datum nodig bij checked: de dag waarop hij is gecontroleerd, "
+                                 "als jaar-maand-dag, bijvoorbeeld checked = \"2026-11-28\".")
+    return {"url": url, "checked": checked}
+
+
+def _source_names(path: Path, where: str, value: Any, known: dict[str, Any]) -> list[str]:
+    """`source = "name"` or `source = ["a", "b"]`, each a name in [sources]."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ContentError(path, f"'{where}.source' moet de naam van een bron zijn, of een lijst van namen, bijvoorbeeld source = \"toegangscode\".")
+    for name in names:
+        if name not in known:
+            raise ContentError(path, f"in '{where}' staat een onbekende bron '{name}'; kies uit {', '.join(sorted(known))}, of zet hem onder [sources].")
+    return list(names)
 
 
 def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
@@ -159,15 +202,27 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
             table_of[name] = table
     keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}
-    explain = {}
+    sources, fact_sources = {}, {}
+    for name, value in _table(path, data, "sources").items():
+        sources[name] = _source(path, name, value)
+        facts_of = value.get("facts", [])
+        if not isinstance(facts_of, list) or any(fact not in facts for fact in facts_of):
+            raise ContentError(path, f"'sources.{name}.facts' moet een lijst van namen uit [facts] zijn.")
+        for fact in facts_of:
+            fact_sources.setdefault(fact, []).append(name)
+    explain, explain_sources = {}, {}
     for key, panel in _table(path, data, "explain").items():
         if not isinstance(panel, dict):
             raise ContentError(path, f"'explain.{key}' moet een tabel zijn.")
         explain[key] = {name: _text(path, f"explain.{key}.{name}", panel.get(name)) for name in _EXPLAIN_FIELDS}
-    return _Raw(facts, texts, table_of, keys, explain, settings, _parse_parts(path, data.get("parts")))
+        if "source" not in panel:  # every panel explains current practice: it says where that was checked
+            raise ContentError(path, f"'explain.{key}' heeft geen bron; zet er source = \"naam\" bij, met de naam uit [sources].")
+        explain_sources[key] = _source_names(path, f"explain.{key}", panel["source"], sources)
+    parts = _parse_parts(path, data.get("parts"), sources)
+    return _Raw(facts, texts, table_of, keys, explain, settings, parts, sources, explain_sources, fact_sources)
 
 
-def _parse_parts(path: Path, parts: Any) -> list[dict[str, Any]]:
+def _parse_parts(path: Path, parts: Any, sources: dict[str, Any]) -> list[dict[str, Any]]:
     if not isinstance(parts, list) or not parts:
         raise ContentError(path, "er staan geen onderdelen ([[parts]]) in het bestand.")
     raw_parts = []
@@ -191,6 +246,7 @@ def _parse_parts(path: Path, parts: Any) -> list[dict[str, Any]]:
                 "title": _text(path, f"{key}.steps[{number}].title", step.get("title")),
                 "body": _text(path, f"{key}.steps[{number}].body", step.get("body")),
                 "tool": tool,
+                "sources": _source_names(path, str(step.get("key")), step["source"], sources) if "source" in step else [],
             })
         raw_parts.append({"key": key, "title": title, "steps": raw_steps})
     return raw_parts
@@ -199,11 +255,13 @@ def _parse_parts(path: Path, parts: Any) -> list[dict[str, Any]]:
 def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
     for table in data:
         if table not in _OVERRIDE_TABLES:
-            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [messages], [keys], [explain.\"sleutel\"], [steps.\"sleutel\"] of [settings].")
+            raise ContentError(path, f"onbekende tabel [{table}]. Gebruik [facts], [ui], [application], [messages], [keys], [explain.\"sleutel\"], [steps.\"sleutel\"], [sources.\"naam\"] of [settings].")
         if not isinstance(data[table], dict):
             raise ContentError(path, f"'{table}' moet een tabel zijn, zoals [{table}].")
     for name, value in data.get("settings", {}).items():
         raw.settings[name] = _check_setting(path, name, value)
+    for name, value in data.get("sources", {}).items():
+        raw.sources[name] = _source(path, name, value, base=raw.sources.get(name, {}))
     for table in TEXT_TABLES:
         for old_name, value in data.get(table, {}).items():
             name = RENAMED_TEXTS.get(old_name, old_name)
@@ -218,8 +276,11 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
         if key not in raw.explain or not isinstance(fields, dict):
             raise ContentError(path, f"onbekende uitleg 'explain.{key}'.")
         for name, value in fields.items():
+            if name == "source":
+                raw.explain_sources[key] = _source_names(path, f"explain.{key}", value, raw.sources)
+                continue
             if name not in _EXPLAIN_FIELDS:
-                raise ContentError(path, f"onbekend veld 'explain.{key}.{name}'; kies uit {', '.join(_EXPLAIN_FIELDS)}.")
+                raise ContentError(path, f"onbekend veld 'explain.{key}.{name}'; kies uit {', '.join(_EXPLAIN_FIELDS)}, source.")
             raw.explain[key][name] = _text(path, f"explain.{key}.{name}", value)
     for name, value in data.get("facts", {}).items():
         if name not in raw.facts:
@@ -232,8 +293,11 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
         if not isinstance(fields, dict):
             raise ContentError(path, f"'steps.\"{key}\"' moet een tabel zijn met title en/of body.")
         for name, value in fields.items():
+            if name == "source":
+                steps[key]["sources"] = _source_names(path, f"steps.\"{key}\"", value, raw.sources)
+                continue
             if name not in ("title", "body"):
-                raise ContentError(path, f"onbekend veld 'steps.\"{key}\".{name}'; alleen title en body kunnen.")
+                raise ContentError(path, f"onbekend veld 'steps.\"{key}\".{name}'; alleen title, body en source kunnen.")
             steps[key][name] = _text(path, f"steps.\"{key}\".{name}", value)
 
 
@@ -277,14 +341,23 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
     for key, panel in raw.explain.items():
         for name, template in panel.items():
             _check_names(blame, f"explain.{key}.{name}", template, facts.keys())
+    table = {name: Source(name, entry["url"], entry["checked"]) for name, entry in raw.sources.items()}
+
+    def note(names: list[str]) -> tuple[tuple[Source, ...], str]:
+        chosen = tuple(table[name] for name in names)
+        lines = (raw.texts["source_line"].format_map({**facts, "source": s.shown, "checked": s.checked.strftime("%d-%m-%Y")})
+                 for s in chosen)
+        return chosen, "\n".join(lines)
+
     built_parts = []
     for part in raw.parts:
         steps = []
         for step in part["steps"]:
             for name in ("title", "body"):
                 _check_names(blame, f"{step['key']}.{name}", step[name], facts.keys())
+            step_sources, source_note = note(step["sources"])
             steps.append(Step(key=step["key"], title=step["title"].format_map(facts), body=step["body"].format_map(facts),
-                              part_key=part["key"], tool=step["tool"]))
+                              part_key=part["key"], tool=step["tool"], sources=step_sources, source_note=source_note))
         built_parts.append(Part(key=part["key"], title=part["title"], steps=tuple(steps)))
     step_keys = [step.key for part in built_parts for step in part.steps]
     if len(step_keys) != len(set(step_keys)):
@@ -294,10 +367,13 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
         texts=raw.texts,
         parts=tuple(built_parts),
         sources=tuple(sources),
-        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS})
+        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS},
+                                  **dict(zip(("sources", "source_note"), note(raw.explain_sources[key]), strict=True)))
                  for key, panel in raw.explain.items()},
         settings=raw.settings,
         keys=raw.keys,
+        source_table=table,
+        fact_sources={fact: tuple(table[name] for name in names) for fact, names in raw.fact_sources.items()},
     )
 
 

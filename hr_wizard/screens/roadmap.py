@@ -134,7 +134,7 @@ class RoadmapScreen(Screen[None]):
         summary = self._tool_summary(step)
         tool.update(summary)
         tool.display = bool(summary)
-        self.query_one("#step-body", Static).update(step.body)
+        self.query_one("#step-body", Static).update(step.body_with_source)
         self.query_one("#step-note-label", Static).update(content.text("note_label") + ":")
         self.query_one("#step-note", Static).update(row.note if row and row.note else content.text("note_empty"))
         self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)

@@ -1,4 +1,5 @@
-"""A panel that explains a misleading notice: what you see, what it means, what to do."""
+"""A panel that explains a misleading notice: what you see, what it means, what to do, and
+where that was checked ("Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026")."""
 
 from __future__ import annotations
 
@@ -30,5 +31,7 @@ class ExplanationPanel(Static):
             (f"{means}: ", "bold"), explanation.means, "\n",
             (f"{todo}: ", "bold"), explanation.todo,
         )
+        if explanation.source_note:
+            text.append("\n" + explanation.source_note, style="italic")
         super().__init__(text)
         self.border_title = explanation.title

@@ -22,6 +22,7 @@ TABLES = {
     "settings": ["bewaartermijn_maanden"],
     "explain.brief": ["title", "see", "means", "todo"],
     'steps."fase1.website"': ["title", "body"],
+    "sources.toegangscode": ["url", "checked"],
 }
 ODD_TABLES = ["explain.nope", 'steps."bestaat.niet"', "steps", "onbekend"]
 ODD_KEYS = ["x", "0", "", "title"]

@@ -78,7 +78,7 @@ class ApplicationScreen(Screen[bool]):
                 step = content.step(f"aanmelden.{self.page}")
                 yield Static(f"{self._t('step_of', step=self.page)} · {self.application.naam}", classes="muted", markup=False)
                 yield Static(step.title, classes="title", markup=False)
-                yield Static(step.body, markup=False, classes="instruction")
+                yield Static(step.body_with_source, markup=False, classes="instruction")
             yield PAGES[self.page](self.application, self.project)
             for key in STEP_EXPLANATIONS.get(self.page, ()):
                 yield ExplanationPanel(content.explain[key], explanation_labels(content))

@@ -1,0 +1,118 @@
+"""Statements about current KvK practice keep their source and the date they were checked
+(DESIGN.md, "Domain facts": kvk.nl and logius.nl, checked 2026-11-28), in the content file,
+and the panels and steps show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from hr_wizard.content_file import PACKAGED_CONTENT, ContentError, load_content
+
+CHECKED = dt.date(2026, 11, 28)
+# DESIGN.md's source list, by the names the content file gives them.
+DESIGN_SOURCES = {
+    "toegang_handelsregister": "https://www.kvk.nl/over-het-handelsregister/toegang-handelsregister",
+    "toegangscode": "https://www.kvk.nl/toegangscode",
+    "inputfinanciering": "https://www.kvk.nl/advies-en-informatie/overheid/inputfinanciering",
+    "terugmelden": "https://www.kvk.nl/over-het-handelsregister/terugmelden-via-digimelding",
+    "autorisaties": "https://www.kvk.nl/over-het-handelsregister/autorisaties-voor-het-inzien-van-niet-openbare-gegevens",
+    "digimelding": "https://logius.nl/diensten/digimelding",
+}
+
+# Every current fact of issue 15, by a phrase that states it, and the sources it must carry
+# wherever a panel or a step states it.
+FACTS = {
+}
+
+
+def places(content):
+    """(where, text, sources) of every panel and step."""
+    for key, panel in content.explain.items():
+        text = " ".join((panel.title, panel.see, panel.means, panel.todo))
+        yield f"explain.{key}", text, panel.sources
+    for step in content.steps:
+        yield step.key, f"{step.title} {step.body}", step.sources
+
+
+@pytest.mark.parametrize("fact", sorted(FACTS))
+def test_every_current_fact_has_a_source_and_a_date(content, fact):
+    phrase, wanted = FACTS[fact]
+    found = [(where, sources) for where, text, sources in places(content) if phrase in re.sub(r"\s+", " ", text)]
+    assert found, f"no panel or step says {phrase!r}"
+    for where, sources in found:
+        names = {source.name for source in sources}
+        assert wanted <= names, f"{where} states {phrase!r} without its source {wanted - names}"
+        for source in sources:
+            assert source.url.startswith("https://") and isinstance(source.checked, dt.date)
+
+
+def test_the_sources_are_design_md_s_with_their_check_date(content):
+    assert {name: source.url for name, source in content.source_table.items()} == DESIGN_SOURCES
+    assert {source.checked for source in content.source_table.values()} == {CHECKED}
+
+
+def test_every_panel_has_a_source(content):
+    for key, panel in content.explain.items():
+        assert panel.sources, key
+        assert panel.source_note.startswith("Bron: "), key
+
+
+def test_the_source_line_as_shown(content):
+    assert content.explain["bevestiging"].source_note.splitlines()[0] == "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026"
+
+
+def test_facts_that_change_carry_their_source(content):
+    assert content.fact_sources["letter_working_days"][0].name == "toegangscode"
+    assert content.fact_sources["url_toegangscode"][0].name == "toegangscode"
+
+
+def test_a_gemeente_can_bring_a_source_up_to_date(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[facts]\nletter_working_days = 4\n[sources.toegangscode]\nchecked = "2027-03-01"\n', encoding="utf-8")
+    content = load_content(override)
+    assert content.source_table["toegangscode"].checked == dt.date(2027, 3, 1)
+    assert "gecontroleerd op 01-03-2027" in content.explain["bevestiging"].source_note
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ('[explain.brief]\nsource = "nergens"\n', "nergens"),
+        ('[steps."aanmelden.3"]\nsource = ["toegangscode", "nergens"]\n', "nergens"),
+        ('[sources.nieuw]\nchecked = "2026-12-01"\n', "url"),
+        ('[sources.nieuw]\nurl = "https://www.kvk.nl/x"\n', "checked"),
+        ('[sources.toegangscode]\nchecked = "28-11-2026"\n', "2026-11-28"),
+        ('[sources.toegangscode]\nurl = "http://www.kvk.nl/toegangscode"\n', "https://"),
+        ('[sources.toegangscode]\nkleur = "rood"\n', "kleur"),
+        ("[sources]\ntoegangscode = 3\n", "sources.toegangscode"),
+    ],
+)
+def test_a_broken_source_gives_a_message_naming_the_file(tmp_path, text, fault):
+    override = tmp_path / "config.toml"
+    override.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(override)
+    assert str(override) in str(caught.value) and fault in str(caught.value)
+
+
+def test_a_packaged_panel_without_a_source_is_refused(tmp_path):
+    packaged = PACKAGED_CONTENT.read_text(encoding="utf-8")
+    broken = tmp_path / "roadmap.nl.toml"
+    start = packaged.index("[explain.brief]")
+    line = packaged.index("source = ", start)
+    broken.write_text(packaged[:line] + "# " + packaged[line:], encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(packaged=broken)
+    assert str(broken) in str(caught.value) and "explain.brief" in str(caught.value)
+
+
+def test_a_new_source_from_a_gemeente(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[sources.intranet]\nurl = "https://intranet.testdorp.nl/kvk"\nchecked = 2026-12-01\n'
+                        '[explain.kosten]\nsource = ["inputfinanciering", "intranet"]\n', encoding="utf-8")
+    panel = load_content(override).explain["kosten"]
+    assert [s.name for s in panel.sources] == ["inputfinanciering", "intranet"]
+    assert "Bron: intranet.testdorp.nl/kvk, gecontroleerd op 01-12-2026" in panel.source_note
