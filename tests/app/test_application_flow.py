@@ -35,7 +35,7 @@ async def test_walk_all_steps_with_restart_in_step_5(db_path):
         date_input.value = ""
         await pilot.press(*"24-04-2026")
         await pilot.pause()
-        assert "uiterlijk 29-04-2026" in str(screen.query_one("#expectations").render())
+        assert "per post uiterlijk 04-05-2026" in str(screen.query_one("#expectations").render())
         await pilot.press("enter")
         assert screen.page == 4
         assert screen.query("ExplanationPanel")
@@ -45,7 +45,7 @@ async def test_walk_all_steps_with_restart_in_step_5(db_path):
 
     store = Store.open(str(db_path))
     saved = store.roster_page(store.get_project().id)[0]
-    assert (saved.furthest_step, saved.kenmerk, saved.letter_due) == (5, "Afd. Werk en Inkomen / Jan de Werker", dt.date(2026, 4, 29))
+    assert (saved.furthest_step, saved.kenmerk, saved.letter_due) == (5, "Afd. Werk en Inkomen / Jan de Werker", dt.date(2026, 5, 4))
 
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -158,7 +158,7 @@ async def test_finished_application_shows_what_happens_next_then_welcome(db_path
         screen.query_one("Checkbox").value = True  # first search done: the last step
         await pilot.press("enter")
         closing = await wait_for(pilot, KioskClosingScreen)
-        assert "brief" in screen_text(app) and "debiteurnummer" in screen_text(app)
+        assert "per e-mail" in screen_text(app) and "per post" in screen_text(app) and "debiteurnummer" in screen_text(app)
         assert closing.naam == "Jan Jansen"
         await pilot.pause(1.0)
         assert isinstance(app.screen, KioskWelcomeScreen)

@@ -27,6 +27,13 @@ def test_letter_due_uses_working_days():
     assert letter_due(dt.date(2026, 4, 24), 2) == dt.date(2026, 4, 29)
 
 
+def test_the_letter_is_due_after_kvks_five_working_days_by_default(content):
+    """KvK now says: by post within at most 5 working days (the roadmap said 2). Friday
+    24 April 2026 + 5 working days, Koningsdag skipped: Monday 4 May."""
+    assert content.facts["letter_working_days"] == 5
+    assert letter_due(dt.date(2026, 4, 24), content.facts["letter_working_days"]) == dt.date(2026, 5, 4)
+
+
 def test_status_in_python_and_sql_agree(store):
     applied_late = dt.date(2026, 11, 2)
     applied_recent = dt.date(2026, 11, 26)

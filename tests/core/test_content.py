@@ -78,11 +78,26 @@ def test_every_seed_paragraph_is_in_the_content(content):
 
 def test_facts_fill_the_texts(tmp_path):
     override = tmp_path / "config.toml"
-    override.write_text('[facts]\nletter_working_days = 5\n[ui]\nintake_title = "Hallo"\n', encoding="utf-8")
+    override.write_text('[facts]\nletter_working_days = 4\n[ui]\nintake_title = "Hallo"\n', encoding="utf-8")
     content = load_content(override)
-    assert "binnen 5 werkdagen" in content.step("aanmelden.3").body
+    body = content.step("aanmelden.3").body
+    assert "hoogstens 4 werkdagen" in body
+    assert "binnen 2 werkdagen" in body  # the roadmap's own words stay, as its words
     assert content.text("intake_title") == "Hallo"
     assert content.sources[-1] == override
+
+
+def test_the_roadmaps_two_working_days_stay_as_the_roadmaps_words_beside_kvks_five(content):
+    body = re.sub(r"\s+", " ", content.step("aanmelden.3").body)
+    roadmap, now = body.split("De KvK zegt nu:")
+    assert "(binnen 2 werkdagen)" in roadmap and "Zo staat het in de routekaart." in roadmap
+    assert "per e-mail" in now and "per post" in now and "hoogstens 5 werkdagen" in now and "vóór 15:00" in now
+
+
+@pytest.mark.parametrize("key", ["expect_letter", "kiosk_closing"])
+def test_texts_that_promise_the_code_say_email_or_post(content, key):
+    said = content.text(key, due="04-05-2026")
+    assert "per e-mail" in said and "per post" in said and "per brief" not in said
 
 
 def test_step_text_can_be_overridden(tmp_path):

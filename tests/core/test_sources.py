@@ -25,6 +25,9 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "by e-mail when the address matches": ("hetzelfde is als in het Handelsregister", {"toegangscode"}),
+    "by post within at most 5 working days": ("hoogstens 5 werkdagen", {"toegangscode"}),
+    "posted the same day before 15:00": ("vóór 15:00", {"toegangscode"}),
 }
 
 
@@ -62,6 +65,7 @@ def test_every_panel_has_a_source(content):
 
 def test_the_source_line_as_shown(content):
     assert content.explain["bevestiging"].source_note.splitlines()[0] == "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026"
+    assert "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026" in content.step("aanmelden.3").source_note
 
 
 def test_facts_that_change_carry_their_source(content):
@@ -75,6 +79,7 @@ def test_a_gemeente_can_bring_a_source_up_to_date(tmp_path):
     content = load_content(override)
     assert content.source_table["toegangscode"].checked == dt.date(2027, 3, 1)
     assert "gecontroleerd op 01-03-2027" in content.explain["bevestiging"].source_note
+    assert "hoogstens 4 werkdagen" in content.step("aanmelden.3").body
 
 
 @pytest.mark.parametrize(
