@@ -142,3 +142,12 @@ def test_override_file_that_is_not_utf8(tmp_path):
     override.write_bytes(b"\xff\xfe[facts]")
     with pytest.raises(ContentError, match="UTF-8"):
         load_content(override)
+
+
+def test_the_form_address_is_kvks_short_address_and_the_roadmaps_stays_visible(content):
+    """DESIGN.md's source list gives https://www.kvk.nl/toegangscode as KvK's current address
+    (not opened from here: no internet); step 1 still shows the roadmap's own address."""
+    assert content.facts["url_toegangscode"] == "https://www.kvk.nl/toegangscode"
+    body = content.step("aanmelden.1").body
+    assert "Invullen gegevens op https://www.kvk.nl/handelsregister/toegangcode-aanvragen/" in body
+    assert "https://www.kvk.nl/toegangscode" in body.split("toegangcode-aanvragen/", 1)[1]
