@@ -20,3 +20,13 @@ async def test_step_1_copies_kvks_short_address(db_path):
         screen = await open_first_application(pilot)
         assert screen.page_widget.copy_text() == "https://www.kvk.nl/toegangscode"
         assert "https://www.kvk.nl/toegangscode" in str(screen.query_one("#copy-text").render())
+
+
+async def test_the_kenmerk_page_says_to_go_on_when_kvk_says_the_organisation_has_a_code(db_path):
+    seeded_application(db_path, 2)
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_application(pilot)
+        panels = {panel.border_title: str(panel.render()) for panel in screen.query("ExplanationPanel")}
+        panel = panels[app.content.explain["al_toegangscode"].title]
+        assert "Betalingskenmerken" in panel and "Ga gewoon verder" in panel and "Bron: kvk.nl/toegangscode" in panel

@@ -25,6 +25,9 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "choose the organisations' entrance": ("Voor bedrijven en organisaties", {"toegangscode"}),
+    "step 2 may say the organisation has a code": ("Betalingskenmerken", {"toegangscode"}),
+    "one toegangscode per person": ("toegangscode is persoonlijk", {"toegang_handelsregister"}),
     "by e-mail when the address matches": ("hetzelfde is als in het Handelsregister", {"toegangscode"}),
     "by post within at most 5 working days": ("hoogstens 5 werkdagen", {"toegangscode"}),
     "posted the same day before 15:00": ("vóór 15:00", {"toegangscode"}),

@@ -42,7 +42,7 @@ PAGES: dict[int, type[ApplicationPage]] = {
     6: DebiteurPage, 7: FirstSearchPage,
 }
 # Which explanation panels each step shows (keys of [explain] in the content file).
-STEP_EXPLANATIONS = {3: ("bevestiging",), 4: ("incasso",), 5: ("brief",), 6: ("debiteur",), 7: ("bedragen", "kosten")}
+STEP_EXPLANATIONS = {2: ("al_toegangscode",), 3: ("bevestiging",), 4: ("incasso",), 5: ("brief",), 6: ("debiteur",), 7: ("bedragen", "kosten")}
 SECRET_STEPS = (3, 5)  # where a password or toegangscode arrives
 
 
