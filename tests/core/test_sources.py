@@ -25,6 +25,8 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "no invoice only on the Autorisatielijst": ("Autorisatielijst Inputfinanciering", {"inputfinanciering"}),
+    "only the standard products of its productlijst": ("productlijst", {"inputfinanciering"}),
     "choose the organisations' entrance": ("Voor bedrijven en organisaties", {"toegangscode"}),
     "step 2 may say the organisation has a code": ("Betalingskenmerken", {"toegangscode"}),
     "one toegangscode per person": ("toegangscode is persoonlijk", {"toegang_handelsregister"}),
@@ -74,6 +76,7 @@ def test_the_source_line_as_shown(content):
 def test_facts_that_change_carry_their_source(content):
     assert content.fact_sources["letter_working_days"][0].name == "toegangscode"
     assert content.fact_sources["url_toegangscode"][0].name == "toegangscode"
+    assert content.fact_sources["url_inputfinanciering"][0].name == "inputfinanciering"
 
 
 def test_a_gemeente_can_bring_a_source_up_to_date(tmp_path):
@@ -124,3 +127,27 @@ def test_a_new_source_from_a_gemeente(tmp_path):
     panel = load_content(override).explain["kosten"]
     assert [s.name for s in panel.sources] == ["inputfinanciering", "intranet"]
     assert "Bron: intranet.testdorp.nl/kvk, gecontroleerd op 01-12-2026" in panel.source_note
+
+
+# Words that promise that something costs a gemeente nothing.
+PROMISES = ("geen rekening", "niets extra", "kosteloos", "zonder aanvullende kosten", "niets betalen", "geen zorgen",
+            "betaalt u niets", "gratis")
+
+
+def test_no_text_promises_no_invoice_without_the_inputfinanciering_condition(content):
+    """Only on KvK's Autorisatielijst Inputfinanciering, and only for the standard products of its
+    productlijst; and the text says where to check (the KvK's page, or whom to ask)."""
+    texts = [(where, text) for where, text, _ in places(content)]
+    texts += [(key, text) for key, text in content.texts.items()]
+    promising = [(where, re.sub(r"\s+", " ", text)) for where, text in texts
+                 if any(word in text.lower() for word in PROMISES)]
+    assert promising  # the roadmap's own words are there
+    for where, text in promising:
+        assert "Autorisatielijst Inputfinanciering" in text and "productlijst" in text, where
+        assert content.facts["url_inputfinanciering"] in text, where
+
+
+def test_the_unconditional_promises_are_gone(content):
+    for where, text, _ in places(content):
+        assert "Er komt geen rekening." not in text, where
+        assert "Dit kost de gemeente niets extra." not in text, where
