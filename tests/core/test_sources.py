@@ -25,6 +25,9 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "the dated note of 6-11-2024": ("6-11-2024", {"inputfinanciering"}),
+    "autorisatie for non-public data": ("afgeschermde adressen", {"autorisaties"}),
+    "the organisation keeps codes and autorisaties up to date": ("laat ze dan intrekken", {"toegang_handelsregister"}),
     "no invoice only on the Autorisatielijst": ("Autorisatielijst Inputfinanciering", {"inputfinanciering"}),
     "only the standard products of its productlijst": ("productlijst", {"inputfinanciering"}),
     "choose the organisations' entrance": ("Voor bedrijven en organisaties", {"toegangscode"}),
@@ -151,3 +154,15 @@ def test_the_unconditional_promises_are_gone(content):
     for where, text, _ in places(content):
         assert "Er komt geen rekening." not in text, where
         assert "Dit kost de gemeente niets extra." not in text, where
+
+
+@pytest.mark.parametrize("key", ["uitbreiden.accounts", "aanmelden.1"])
+def test_the_2024_phone_route_is_a_dated_note_to_check_not_a_fact(content, key):
+    body = re.sub(r"\s+", " ", content.step(key).body)
+    note = body[body.index("Controleer dit bij de KvK"):]
+    assert "6-11-2024" in note and "2025" in note and "bel" in note.lower()
+
+
+def test_uitbreiden_says_non_public_data_needs_an_autorisatie(content):
+    body = re.sub(r"\s+", " ", content.step("uitbreiden.accounts").body)
+    assert "autorisatie" in body and "BSN" in body and "zakelijke toegangscode" in body
