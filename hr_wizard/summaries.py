@@ -36,7 +36,7 @@ def step_counts(statuses: Iterable[str]) -> tuple[int, int]:
 
 
 def progress_line(statuses: Iterable[str], total: int, overdue: int, text: Text) -> str:
-    """ "3 van 16 stappen klaar, 1 overgeslagen · 2 brieven te laat" """
+    """ "3 van 17 stappen klaar, 1 overgeslagen · 2 brieven te laat" """
     done, skipped = step_counts(statuses)
     line = text("progress", done=done, total=total)
     if skipped:

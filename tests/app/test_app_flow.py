@@ -30,7 +30,7 @@ async def test_intake_creates_project_and_opens_roadmap(db_path):
         await do_intake(pilot, email="M.deVries@Testdorp.NL")
         screen = await wait_for(pilot, RoadmapScreen)
         assert "Gemeente Testdorp" in screen.title
-        assert screen.sub_title == "0 van 16 stappen klaar"
+        assert screen.sub_title == "0 van 17 stappen klaar"
     assert project_rows(db_path) == [("Gemeente Testdorp", "Mila de Vries", "M.deVries@testdorp.nl")]
 
 
@@ -78,7 +78,7 @@ async def test_navigate_every_part_mark_steps_note_and_restart(db_path, content)
         await pilot.press("home")
         assert screen.current_step.key == "doorlooptijd.startpunt"
         await pilot.press("k", "down", "down", "b", "down", "o")
-        assert screen.sub_title == "1 van 16 stappen klaar, 1 overgeslagen"
+        assert screen.sub_title == "1 van 17 stappen klaar, 1 overgeslagen"
         await pilot.press("n")
         note = await wait_for(pilot, NoteScreen)
         await pilot.press(*"Besproken met team")
@@ -94,7 +94,7 @@ async def test_navigate_every_part_mark_steps_note_and_restart(db_path, content)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_for(pilot, RoadmapScreen)
         assert screen.current_step.key == "fase1.terugmelden"
-        assert screen.sub_title == "1 van 16 stappen klaar, 1 overgeslagen"
+        assert screen.sub_title == "1 van 17 stappen klaar, 1 overgeslagen"
         assert "Besproken met team" in str(screen.query_one("#step-note").render())
         statuses = {key: row.status for key, row in screen.progress.items()}
         assert statuses == {

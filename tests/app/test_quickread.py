@@ -78,7 +78,7 @@ async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_p
         screen = app.screen
         assert isinstance(screen, RoadmapScreen) and screen.store is None
         assert screen.title == "Gemeente Testdorp"
-        assert screen.sub_title.startswith("1 van 16 stappen klaar")
+        assert screen.sub_title.startswith("1 van 17 stappen klaar")
         assert screen.current_step.key == "fase2.processen"
         await pilot.press("k")  # typed before the store is there: it waits, it is not lost
         assert screen.progress["fase2.processen"].status == "in_progress"

@@ -124,10 +124,10 @@ def test_installed_program_in_a_real_terminal(tmp_path):
         for text in ("Gemeente Tmuxdorp", "Mila de Vries", "mila@tmuxdorp.nl"):
             subprocess.run([*tmux, "send-keys", "-t", session, "-l", text], check=True)
             subprocess.run([*tmux, "send-keys", "-t", session, "Enter"], check=True)
-        shown = wait_for_text("0 van 16 stappen klaar")
+        shown = wait_for_text("0 van 17 stappen klaar")
         assert "Gemeente Tmuxdorp" in shown and "[ ] Bepaal uw startpunt" in shown
         subprocess.run([*tmux, "send-keys", "-t", session, "k"], check=True)
-        wait_for_text("1 van 16 stappen klaar")
+        wait_for_text("1 van 17 stappen klaar")
         subprocess.run([*tmux, "send-keys", "-t", session, "C-q"], check=True)
         end = time.monotonic() + 10
         while time.monotonic() < end and subprocess.run([*tmux, "has-session", "-t", session], capture_output=True).returncode == 0:

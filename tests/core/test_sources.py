@@ -25,6 +25,8 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "access to Digimelding via Logius": ("Digimelding via Logius", {"digimelding"}),
+    "gerede twijfel is a strong suspicion": ("sterk vermoeden", {"digimelding"}),
     "the dated note of 6-11-2024": ("6-11-2024", {"inputfinanciering"}),
     "autorisatie for non-public data": ("afgeschermde adressen", {"autorisaties"}),
     "the organisation keeps codes and autorisaties up to date": ("laat ze dan intrekken", {"toegang_handelsregister"}),
@@ -166,3 +168,19 @@ def test_the_2024_phone_route_is_a_dated_note_to_check_not_a_fact(content, key):
 def test_uitbreiden_says_non_public_data_needs_an_autorisatie(content):
     body = re.sub(r"\s+", " ", content.step("uitbreiden.accounts").body)
     assert "autorisatie" in body and "BSN" in body and "zakelijke toegangscode" in body
+
+
+def test_fase_2_has_the_preparation_step_for_digimelding_before_terugmelden(content):
+    keys = [step.key for step in content.steps if step.part_key == "fase2"]
+    assert keys == ["fase2.processen", "fase2.toezicht", "fase2.digimelding", "fase2.terugmelden"]
+    step = content.step("fase2.digimelding")
+    assert step.title == "Regel toegang tot Digimelding via Logius"
+    assert content.facts["url_digimelding"] in step.body
+    assert len(content.steps) == 17
+
+
+def test_gerede_twijfel_is_a_strong_suspicion_from_your_own_process(content):
+    for text in (content.explain["gerede_twijfel"].means, content.step("fase2.terugmelden").body):
+        text = re.sub(r"\s+", " ", text)
+        assert "sterk vermoeden" in text and "eigen werkproces" in text
+        assert "niet alleen een vermoeden" not in text and "goede reden" not in text
