@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from hr_wizard import validation as v
+from hr_wizard.texts import text
 from hr_wizard.validation import Check
 
 # Stored codes; the words (Concept, Gemeld, In behandeling, ...) are tm_status_<code> in the content file.
@@ -31,13 +32,20 @@ ESTABLISHMENT = "establishment"
 
 # The text fields in the order of the Digimelding form, with their rule. Empty is allowed
 # while the report is a concept; `missing_for_report` says what must be there to report it.
-FIELD_ORDER = ("kvk_nummer", "vestigingsnummer", "object", "attribute", "betwijfelde_waarde", "voorgestelde_waarde",
-               "peilmoment", "toelichting", "referentie", "melder_naam", "melder_email", "melder_telefoon", "melder_afdeling")
+# The address of the organisation or vestiging follows its numbers: KvK needs it for an
+# organisation that is not registered (22222222) and for a nevenvestiging.
+ADDRESS = ("adres_straat", "adres_postcode", "adres_plaats")
+FIELD_ORDER = ("kvk_nummer", "vestigingsnummer", *ADDRESS, "object", "attribute", "betwijfelde_waarde",
+               "voorgestelde_waarde", "peilmoment", "toelichting", "referentie", "melder_naam", "melder_email",
+               "melder_telefoon", "melder_afdeling")
 TEXT_FIELDS = tuple(name for name in FIELD_ORDER if name != "object")
 REQUIRED = ("kvk_nummer", "object", "attribute", "betwijfelde_waarde", "peilmoment", "toelichting", "melder_naam", "melder_email")
 
 _RULES: dict[str, Callable[[str], Check]] = {
     "vestigingsnummer": v.vestigingsnummer,
+    "adres_straat": lambda s: v.short_text(s, "adres_straat"),
+    "adres_postcode": v.postcode,
+    "adres_plaats": lambda s: v.short_text(s, "adres_plaats"),
     "attribute": lambda s: v.short_text(s, "attribute"),
     "betwijfelde_waarde": lambda s: v.short_text(s, "betwijfeld"),
     "voorgestelde_waarde": lambda s: v.short_text(s, "voorgesteld"),
@@ -62,14 +70,23 @@ def check_field(name: str, value: str, *, not_registered: bool = False) -> Check
     return v.optional(_RULES[name](value), value)
 
 
+def is_nevenvestiging(report: Mapping[str, Any]) -> bool:
+    return report.get("object") == ESTABLISHMENT and bool(report.get("nevenvestiging"))
+
+
 def missing_for_report(report: Mapping[str, Any]) -> dict[str, str]:
-    """What must still be filled in before the report can be sent (status reported): field -> message."""
-    missing = {}
-    for name in REQUIRED:
-        if not report.get(name):
-            missing[name] = "nodig om te melden"
-    if report.get("object") == ESTABLISHMENT and report.get("nevenvestiging") and not report.get("vestigingsnummer"):
-        missing["vestigingsnummer"] = "nodig bij een nevenvestiging, bijvoorbeeld 000038509504"
+    """What must still be filled in before the report can be sent (status reported): field -> why.
+
+    KvK takes a report into handling only with the address when the organisation is not
+    registered (22222222), and with the vestigingsnummer and the address for a nevenvestiging."""
+    missing = {name: text("tm_needed") for name in REQUIRED if not report.get(name)}
+    if is_nevenvestiging(report):
+        needed = {name: text("tm_needed_nevenvestiging") for name in ("vestigingsnummer", *ADDRESS)}
+    elif report.get("not_registered"):
+        needed = {name: text("tm_needed_not_registered") for name in ADDRESS}
+    else:
+        needed = {}
+    missing |= {name: why for name, why in needed.items() if not report.get(name)}
     return missing
 
 
@@ -84,7 +101,7 @@ def as_text(report: Mapping[str, Any], labels: Mapping[str, str], status_label: 
             value = f"{value} ({labels['not_registered']})"
         if name == "object" and value:
             value = labels[f"object_{value}"]
-            if report.get("object") == ESTABLISHMENT and report.get("nevenvestiging"):
+            if is_nevenvestiging(report):
                 value = f"{value} ({labels['nevenvestiging']})"
         lines.append(f"{labels[name]}: {value}")
     lines.append(f"{labels['status']}: {status_label}")

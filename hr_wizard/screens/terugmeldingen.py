@@ -162,13 +162,16 @@ class TerugmeldingFormScreen(FormScreen):
             yield Field(t("tm_kvk_nummer"), self._check("kvk_nummer"), value=self._value("kvk_nummer"), placeholder="69599084", id="kvk_nummer", compact=True)
             yield ChoiceField(t("tm_object"), [(o, t(f"tm_object_{o}")) for o in tm.OBJECTS], self._value("object"), id="object")
             yield TextCheckbox(t("tm_nevenvestiging"), bool(self._value("nevenvestiging")), id="nevenvestiging")
-            examples = {"vestigingsnummer": "000038509504", "attribute": "bezoekadres", "betwijfelde_waarde": "Stationsstraat 1, Utrecht",
+            examples = {"vestigingsnummer": "000038509504", "adres_straat": "Stationsstraat 1", "adres_postcode": "3511 AB",
+                        "adres_plaats": "Utrecht", "attribute": "bezoekadres", "betwijfelde_waarde": "Stationsstraat 1, Utrecht",
                         "voorgestelde_waarde": "Postbus 100, Utrecht", "peilmoment": "03-03-2026", "toelichting": t("tm_toelichting_placeholder"),
                         "referentie": "TM-2026-001", "melder_naam": t("intake_naam_placeholder"), "melder_email": t("intake_email_placeholder"),
                         "melder_telefoon": "030 123 45 67", "melder_afdeling": "Afd. Vergunningen"}
             for name in tm.TEXT_FIELDS:
                 if name == "kvk_nummer":
                     continue
+                if name == tm.ADDRESS[0]:
+                    yield Static(t("tm_address_hint"), id="tm-address-hint", classes="muted", markup=False)
                 yield Field(t(f"tm_{name}"), self._check(name), value=self._value(name), placeholder=examples[name], id=name, compact=True)
             yield Static("", id="form-other", markup=False)
             yield Static("", id="tm-history", markup=False)

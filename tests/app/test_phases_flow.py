@@ -141,8 +141,8 @@ async def test_terugmelding_through_its_statuses_with_a_refused_step_and_history
         view = await wait_for(pilot, TextViewScreen)
         lines = view.text.splitlines()
         assert lines[0] == "KvK-nummer: 69599084"
-        assert lines[7] == f"Toelichting: {TOELICHTING}"
-        assert lines[3] == "Attribuut: bezoekadres"
+        assert lines[10] == f"Toelichting: {TOELICHTING}"
+        assert lines[6] == "Attribuut: bezoekadres"
         assert lines[-1] == "Status: Concept (nog niet verstuurd)"
         await pilot.press("escape")
 
@@ -185,3 +185,39 @@ async def test_incomplete_concept_cannot_be_reported(db_path):
         assert not form.query("ExplanationPanel")
         await move(pilot, "reported")
         assert app.store.terugmeldingen(app.project.id)[0].status == "draft"
+
+
+async def test_a_report_about_an_unregistered_organisation_asks_for_the_address(db_path):
+    """KvK takes a report with 22222222 into handling only with the address; evidence is advised."""
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await new_terugmelding(pilot)
+        form.query_one("#not_registered").value = True  # fills in 22222222
+        await pilot.pause()
+        form.query_one("#object RadioSet").focus()
+        await pilot.press("down", "enter")  # object: onderneming
+        form.query_one("#attribute Input").focus()
+        await pilot.press(*"bezoekadres", "enter")
+        await paste(pilot, "Stationsstraat 1, Utrecht")
+        await pilot.press("enter")
+        await paste(pilot, "Postbus 100, Utrecht")
+        await pilot.press("enter", *"3-3-2026", "enter")
+        await paste(pilot, TOELICHTING)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert text_of(form, "#tm-state").endswith("Nog nodig om te melden: Straat en huisnummer, Postcode, Plaats.")
+        assert "schermafdruk" in text_of(form, "#tm-address-hint")
+        form.query_one("#adres_straat Input").focus()
+        await pilot.press(*"Stationsstraat 1", "enter", *"3511ab", "enter", *"Utrecht", "enter")
+        await pilot.pause(0.5)
+        assert "Nog nodig" not in text_of(form, "#tm-state")
+        await pilot.press("f5")
+        view = await wait_for(pilot, TextViewScreen)
+        assert "Postcode: 3511 AB" in view.text.splitlines()
+        await pilot.press("escape")
+    store = Store.open(str(db_path))
+    report = store.terugmeldingen(store.get_project().id)[0]
+    assert (report.kvk_nummer, report.adres_straat, report.adres_postcode, report.adres_plaats) == (
+        "22222222", "Stationsstraat 1", "3511 AB", "Utrecht")
+    store.close()

@@ -89,19 +89,51 @@ def test_every_advised_transition_and_no_other():
     }
 
 
-def test_nevenvestiging_needs_a_vestigingsnummer():
+ADDRESS = {"adres_straat": "Stationsstraat 1", "adres_postcode": "3511 AB", "adres_plaats": "Utrecht"}
+
+
+def test_not_registered_needs_the_address():
+    """KvK takes a report with 22222222 (not registered) into handling only with the address."""
+    report = {**COMPLETE, "kvk_nummer": "22222222", "not_registered": True}
+    assert set(tm.missing_for_report(report)) == set(ADDRESS)
+    assert set(tm.missing_for_report({**report, "adres_straat": "Stationsstraat 1"})) == {"adres_postcode", "adres_plaats"}
+    assert tm.missing_for_report({**report, **ADDRESS}) == {}
+    assert tm.missing_for_report(COMPLETE) == {}  # a registered organisation: the address may stay empty
+
+
+def test_nevenvestiging_needs_vestigingsnummer_and_address():
     report = {**COMPLETE, "nevenvestiging": True}
-    assert "vestigingsnummer" in tm.missing_for_report(report)
-    assert tm.missing_for_report({**report, "vestigingsnummer": "000038509504"}) == {}
+    assert set(tm.missing_for_report(report)) == {"vestigingsnummer", *ADDRESS}
+    assert set(tm.missing_for_report({**report, "vestigingsnummer": "000038509504"})) == set(ADDRESS)
+    assert tm.missing_for_report({**report, "vestigingsnummer": "000038509504", **ADDRESS}) == {}
+
+
+def test_address_fields_have_their_rules():
+    assert tm.check_field("adres_postcode", "3511ab").value == "3511 AB"
+    assert not tm.check_field("adres_postcode", "35111 AB").ok
+    assert tm.check_field("adres_straat", "  Stationsstraat   1 ").value == "Stationsstraat 1"
+    assert not tm.check_field("adres_plaats", "Utrecht\nNoord").ok
+    assert all(tm.check_field(name, "").ok for name in ADDRESS)
+
+
+def test_a_not_registered_organisation_is_reported_only_with_its_address(store):
+    project_id = store.get_project().id
+    report = store.create_terugmelding(project_id, **{**COMPLETE, "kvk_nummer": "22222222", "not_registered": True})
+    with pytest.raises(TransitionError):
+        store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 3, 5))
+    report = store.save_terugmelding(report.id, report.version, **ADDRESS)
+    report = store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 3, 5))
+    assert (report.status, report.adres_postcode) == ("reported", "3511 AB")
 
 
 def test_report_as_text_is_in_digimelding_order():
     labels = {name: name.upper() for name in tm.FIELD_ORDER} | {"status": "STATUS", "not_registered": "x", "nevenvestiging": "y"}
     labels |= {f"object_{code}": code.upper() for code in tm.OBJECTS}
-    text = tm.as_text({**COMPLETE, "peilmoment": dt.date(2026, 3, 3)}, labels, "Concept")
+    text = tm.as_text({**COMPLETE, **ADDRESS, "peilmoment": dt.date(2026, 3, 3)}, labels, "Concept")
     lines = text.splitlines()
     assert [line.split(":")[0] for line in lines] == [name.upper() for name in tm.FIELD_ORDER] + ["STATUS"]
     assert "PEILMOMENT: 03-03-2026" in lines
+    assert lines[1:5] == ["VESTIGINGSNUMMER: ", "ADRES_STRAAT: Stationsstraat 1", "ADRES_POSTCODE: 3511 AB", "ADRES_PLAATS: Utrecht"]
 
 
 def test_filling_fase_1_marks_its_roadmap_steps(store):

@@ -25,6 +25,9 @@ DESIGN_SOURCES = {
 # Every current fact of issue 15, by a phrase that states it, and the sources it must carry
 # wherever a panel or a step states it.
 FACTS = {
+    "22222222 needs the address": ("22222222", {"terugmelden"}),
+    "a nevenvestiging needs vestigingsnummer and address": ("nevenvestiging", {"terugmelden"}),
+    "evidence is advised": ("schermafdruk", {"terugmelden"}),
     "access to Digimelding via Logius": ("Digimelding via Logius", {"digimelding"}),
     "gerede twijfel is a strong suspicion": ("sterk vermoeden", {"digimelding"}),
     "the dated note of 6-11-2024": ("6-11-2024", {"inputfinanciering"}),
