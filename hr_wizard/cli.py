@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     restore = commands.add_parser("restore", help=text("cli_restore"))
     restore.add_argument("file", metavar=text("cli_file_metavar"), help=text("cli_restore_file"))
+    instructie = commands.add_parser("instructie", help=text("cli_instructie"))
+    instructie.add_argument("email", nargs="?", metavar=text("cli_email_metavar"), help=text("cli_instructie_email"))
+    instructie.add_argument("--alle", action="store_true", help=text("cli_instructie_all"))
+    instructie.add_argument("--format", choices=("txt", "md", "html"), default="txt", help=text("cli_instructie_format"))
+    instructie.add_argument("-o", "--output", metavar=text("cli_file_or_folder_metavar"), help=text("cli_instructie_output"))
+    instructie.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     from hr_wizard import serve
 
     serve.add_parser(commands)
@@ -67,7 +73,7 @@ def _where(location: str) -> int:
     return 0
 
 
-COMMANDS = frozenset({"status", "report", "export", "import", "backup", "restore"})
+COMMANDS = frozenset({"status", "report", "export", "import", "backup", "restore", "instructie"})
 
 
 def main(argv: list[str] | None = None) -> int:

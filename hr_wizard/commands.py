@@ -174,5 +174,11 @@ def restore_command(args: argparse.Namespace, location: str, content: Content) -
     return 0
 
 
+def instruction_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    from hr_wizard.instruction_cli import run
+
+    return run(args, location, content)
+
+
 COMMANDS = {"status": status, "report": report_command, "export": export_command, "import": import_command,
-            "backup": backup_command, "restore": restore_command}
+            "backup": backup_command, "restore": restore_command, "instructie": instruction_command}

@@ -126,6 +126,12 @@ class ApplicationsStore(StoreBase):
                                                           func.lower(Application.email) == email.strip().lower()))
             return next((row for row in rows if " ".join(row.naam.split()).casefold() == wanted), None)
 
+    def application_by_email(self, project_id: int, email: str) -> Application | None:
+        """The application with this work e-mail (any case): one person has one application."""
+        with self._read() as session:
+            return session.exec(select(Application).where(Application.project_id == project_id,
+                                                          func.lower(Application.email) == email.strip().lower())).first()
+
     def forget_application(self, application_id: int) -> bool | str:
         """"Medewerker vergeten" (AVG): erase the application with every personal field.
 
