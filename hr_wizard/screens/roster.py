@@ -41,6 +41,8 @@ class RosterScreen(Screen[None]):
         # maanden: F6") and in F1; the footer keeps the daily keys within 80 columns.
         Binding("f6", "retention", id="roster.retention", show=False),
         Binding("f8", "forget", id="roster.forget"),
+        # The employee's instruction sheet; in F1 (the footer keeps the daily keys within 80 columns).
+        Binding("f9", "instruction", id="roster.instruction", show=False),
         Binding("escape", "back", id="roster.back"),
     ]
 
@@ -171,6 +173,20 @@ class RosterScreen(Screen[None]):
         row = self.query_one(RosterTable).current_row
         if row is not None:
             confirm_forget(self, self.store, row, self.reload)
+
+    def action_instruction(self) -> None:
+        """The selected employee's instruction sheet, to copy into an e-mail (OSC 52) or read."""
+        from hr_wizard.instruction import sheet_text
+        from hr_wizard.screens.text_view import TextViewScreen
+
+        row = self.query_one(RosterTable).current_row
+        application = self.store.get_application(row.id) if row is not None else None
+        if application is None:
+            return
+        t = self.app.content.text
+        self.app.push_screen(TextViewScreen(t("sheet_view_title", naam=application.naam),
+                                            sheet_text(application, self.project, self.app.content),
+                                            t("sheet_view_hint", email=application.email)))
 
     def action_retention(self) -> None:
         from hr_wizard.screens.retention import RetentionScreen
