@@ -202,7 +202,19 @@ class HrWizardApp(App[None]):
 
         assert self.store is not None
         self._to_base()
-        self.switch_screen(ProjectPickerScreen(self.store.projects(), self.project.id if self.project else None))
+        if self.project is None:
+            self.switch_screen(ProjectPickerScreen(self.store.projects()))
+        else:  # over the open gemeente, so that Esc goes back to it
+            self.push_screen(ProjectPickerScreen(self.store.projects(), self.project.id))
+
+    def action_edit_project(self) -> None:
+        """Correct the intake: the gemeente's name and its projectleider."""
+        from hr_wizard.screens.project_details import ProjectDetailsScreen
+
+        if self.store is None or self.project is None:
+            return
+        self._to_base()
+        self.push_screen(ProjectDetailsScreen(self.store, self.project))
 
     def action_new_project(self) -> None:
         from hr_wizard.screens.intake import IntakeScreen

@@ -21,7 +21,8 @@ PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 _INT_FACTS = {"letter_working_days": (0, 30)}
 _URL_PREFIX = "https://"
 # Settings a gemeente may change in its override file, with the allowed range.
-_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600)}
+_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600),
+                 "toegang_controle_maanden": (1, 60)}
 # Text settings with the form they must have ("" = not set).
 _STR_SETTINGS = {"kiosk_code_hash": "pbkdf2_sha256$"}
 

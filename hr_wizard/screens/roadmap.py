@@ -64,6 +64,7 @@ class RoadmapScreen(Screen[None]):
         Binding("a", "roster", id="roadmap.roster"),
         Binding("l", "audit", id="roadmap.audit"),
         Binding("r", "report", id="roadmap.report"),
+        Binding("e", "app.edit_project", id="roadmap.project", show=False),
     ]
 
     def __init__(self, project: Project | QuickProject, progress: dict[str, StepProgress] | dict[str, QuickStep],

@@ -198,3 +198,16 @@ def test_the_report_carries_the_fase_1_record(tmp_path, content):
                  "- Wil de gemeente terugmelden?: ja", "- Heeft de gemeente al een aansluiting op HR Inzien?: nee"):
         assert line in fase1
     assert "Piet Puk (piet@testdorp.nl)" in report.render(store, project, content, "html")
+
+
+def test_the_report_counts_accounts_to_act_on(tmp_path, content):
+    store, project = seeded_project(tmp_path / "db.sqlite")
+    long_ago = dt.date(2025, 1, 6)
+    for naam, extra in (("Kees Jansen", {}), ("Ans Smit", {"offboarded_on": dt.date(2026, 11, 1)})):
+        application = store.create_application(project.id, naam, "Burgerzaken", f"{naam.split()[0].lower()}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=long_ago, letter_received=long_ago,
+                               first_search_done=True, finished_on=long_ago, **extra)
+    text = report.render(store, project, content, "md", day=dt.date(2026, 11, 28))
+    assert "- uit dienst: 1" in text
+    assert "- Uit dienst, toegangscode nog niet ingetrokken: 1" in text
+    assert "- Toegang langer dan 12 maanden niet gecontroleerd: 1" in text
