@@ -6,13 +6,14 @@ tests/test_import_hygiene.py). The store is imported inside the worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -260,6 +261,15 @@ class HrWizardApp(App[None]):
         self.project = project
         self.store.remember_project(project.id)
         self.switch_screen(RoadmapScreen(project, {}, ""))
+
+    def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        """Remember where the user was (the selected step), then stop."""
+        for screen in self.screen_stack:
+            remember = getattr(screen, "remember", None)
+            if remember is not None:
+                with contextlib.suppress(StoreError):  # a convenience: it never keeps the user from stopping
+                    remember()
+        super().exit(result, return_code, message)
 
     # --- theme ------------------------------------------------------------
 

@@ -186,8 +186,21 @@ class RoadmapScreen(Screen[None]):
         if event.option_id and not event.option_id.startswith("part:"):
             self._show(event.option_id)
             self.refresh_bindings()
-            if self.store is not None:
-                self.store.set_setting(last_step_setting(self.project.id), event.option_id)
+
+    def remember(self) -> None:
+        """Keep the selected step for the next start: one write when the user leaves this screen
+        or quits, none while moving through the list (over SSH and on a shared server every
+        write costs)."""
+        store = self.store
+        if store is None or not self.query(StepList):
+            return
+        step = self.current_step.key
+        if step != self._initial_step:
+            store.set_setting(last_step_setting(self.project.id), step)
+            self._initial_step = step
+
+    def on_screen_suspend(self) -> None:
+        self.remember()
 
     def on_screen_resume(self) -> None:
         if not self.query(StepList):
