@@ -28,6 +28,7 @@ from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project
+    from hr_wizard.quickread import QuickState
     from hr_wizard.store import Store
 
 
@@ -87,23 +88,25 @@ class HrWizardApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
-        self.push_screen(LoadingScreen())
+        # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
+        # (quickread), where opening the store imports SQLModel for a few hundred.
+        quick = self._quick_read() if self.QUICK_START else None
+        if quick is not None:
+            self.project = quick.project
+            self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
+            self.push_screen(self._quick_screen)
+        else:
+            self.push_screen(LoadingScreen())
         # Open the database once the first frame is on screen: the worker imports SQLModel,
         # which holds the GIL for a few hundred milliseconds and would delay that frame.
-        self.call_after_refresh(self._start)
+        self.call_after_refresh(self.open_database)
 
     QUICK_START = True  # show the main screen from quickread while the store loads
 
-    def _start(self) -> None:
-        if self.QUICK_START:
-            from hr_wizard.quickread import quick_state
+    def _quick_read(self) -> QuickState | None:
+        from hr_wizard.quickread import quick_state
 
-            quick = quick_state(self.location, current_user(), self.gemeente)
-            if quick is not None:
-                self.project = quick.project
-                self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
-                self.switch_screen(self._quick_screen)
-        self.open_database()
+        return quick_state(self.location, current_user(), self.gemeente)
 
     # --- opening the database (in a thread, off the first frame) ----------
 
