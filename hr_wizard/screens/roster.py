@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.roster_table import RosterTable
+from hr_wizard.widgets.type_to_filter import type_into
 
 if TYPE_CHECKING:
 
@@ -59,7 +61,7 @@ class RosterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         yield AppHeader()
-        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
+        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter", select_on_focus=False)
         yield Static("", id="roster-summary", markup=False)
         yield Static("", id="roster-columns", markup=False)
         yield RosterTable(self._format_row, id="roster")
@@ -157,6 +159,9 @@ class RosterScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(RosterTable))
+
+    def on_key(self, event: events.Key) -> None:
+        type_into(self.query_one("#roster-filter", Input), event)
 
     # --- actions ------------------------------------------------------------
 
