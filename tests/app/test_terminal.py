@@ -138,3 +138,26 @@ def test_installed_program_in_a_real_terminal(tmp_path):
     store = Store.open(str(db))
     assert store.get_project().gemeente == "Gemeente Tmuxdorp"
     assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "done"
+
+
+async def test_command_palette_offers_the_wizards_own_commands_in_dutch_and_remembers_a_theme(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert titles == ["Hulp", "Hoog contrast aan of uit", "Kleuren kiezen", "Gegevens gemeente aanpassen",
+                          "Andere gemeente", "Stoppen"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"contrast")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST.name
+        app.theme = "nord"  # what "Kleuren kiezen" does when the user picks one
+        await pilot.pause()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert app.theme == "nord"
