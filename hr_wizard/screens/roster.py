@@ -32,6 +32,8 @@ SORTS = (("naam",), ("team",), ("kenmerk",), ("furthest_step",), ("letter_due",)
 # Column widths at 80 columns; the name takes what is left.
 WIDTHS = {"team": 12, "kenmerk": 14, "step": 4, "status": 15, "due": 10}
 NAME_MIN = 12
+NAME_WIDE = 24  # the name's width at 80 columns; beyond it the room is shared
+TEAM_MAX, KENMERK_MAX = 30, 60
 
 
 class RosterScreen(Screen[None]):
@@ -89,6 +91,14 @@ class RosterScreen(Screen[None]):
                 break
             del columns[optional]
         name = max(width - sum(columns.values()) - len(columns), NAME_MIN)
+        # Wider than the 80 columns the widths are made for: the team and the Kenmerk (often cut
+        # short at 80) get a share of the room, not only the name.
+        extra = max(0, name - NAME_WIDE)
+        for column, share, most in (("team", 3, TEAM_MAX), ("kenmerk", 4, KENMERK_MAX)):
+            if column in columns:
+                grow = min(extra * share // 10, most - columns[column])
+                columns[column] += grow
+                name -= grow
         return [("naam", name), *columns.items()]
 
     def _format_row(self, row: RosterRow, width: int) -> Text:

@@ -124,3 +124,14 @@ async def test_typing_in_the_roster_list_filters(db_path):
         assert roster.focused is table
         await pilot.press("enter")  # opens Kees
         await wait_for(pilot, ApplicationScreen)
+
+
+async def test_a_wide_roster_gives_room_to_team_and_kenmerk(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        roster = await open_roster(pilot)
+        wide = dict(roster._layout(119))
+        narrow = dict(roster._layout(79))
+        assert wide["team"] > narrow["team"] and wide["kenmerk"] > narrow["kenmerk"]
+        assert wide["naam"] >= narrow["naam"] and sum(wide.values()) + len(wide) - 1 <= 119  # a space between cells
