@@ -107,6 +107,12 @@ class RoadmapScreen(Screen[None]):
         step_list.focus()
         self._show(start)
         self._update_progress()
+        # Once laid out (titles wrap on a narrow screen), bring the remembered step into view.
+        self.call_after_refresh(step_list.scroll_to_highlight)
+
+    def on_resize(self) -> None:
+        if self.query(StepList):
+            self.call_after_refresh(self.query_one(StepList).scroll_to_highlight)
 
     # --- display ----------------------------------------------------------
 
