@@ -15,6 +15,18 @@ from hr_wizard.store import Store
 SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
 
 
+NO_PSYCOPG = "psycopg is not installed; install the postgres extra (pip install -c constraints.txt -e '.[postgres]')"
+
+
+def psycopg_installed() -> bool:
+    """Whether the PostgreSQL driver can be imported (the postgres extra)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def seeded(db_path, debiteurnummer: str = "") -> Store:
     """An open store with one project (Gemeente Testdorp); the caller closes it."""
     store = Store.open(str(db_path))
@@ -22,6 +34,48 @@ def seeded(db_path, debiteurnummer: str = "") -> Store:
     if debiteurnummer:
         store.set_project_debiteurnummer(project.id, debiteurnummer)
     return store
+
+
+def seeded_project(db_path) -> tuple[Store, object]:
+    """Gemeente Testdorp with a step done and noted, one late letter (Jan de Werker), a process
+    that uses the HR as its source and a concept terugmelding; the caller closes the store."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen <samen> met Jan", expected_version=1)
+    late = store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
+    store.save_application(late.id, late.version, applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    store.create_terugmelding(project.id, kvk_nummer="69599084")
+    return store, project
+
+
+def seeded_for_quickread(db_path, today: dt.date) -> Store:
+    """Two gemeenten, Testdorp remembered with its last step, and three letters around `today`."""
+    from hr_wizard.remembered import last_step_setting
+
+    store = Store.open(str(db_path))
+    store.create_project("Gemeente Eerst", "Piet Puk", "piet@eerst.nl")
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    store.remember_project(project.id)
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
+    store.set_step_status(project.id, "fase2.processen", "in_progress")
+    store.set_setting(last_step_setting(project.id), "fase2.processen")
+    for naam, due, received in (("Laat", dt.date(2026, 11, 27), None), ("Vandaag", today, None),
+                                ("Binnen", dt.date(2026, 1, 7), dt.date(2026, 1, 6))):
+        application = store.create_application(project.id, naam, "Team", f"{naam.lower()}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=due - dt.timedelta(days=3),
+                               letter_due=due, letter_received=received)
+    return store
+
+
+def count_applications(path: Path) -> int:
+    """Rows in the application table of a SQLite file, read without the store."""
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM application").fetchone()[0]
 
 
 def seeded_steps(db_path) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from hr_wizard import __version__
 
-from ..helpers import run
+from ..helpers import count_applications, run, seeded
 
 
 def test_version():
@@ -54,25 +53,9 @@ def test_broken_override_file_stops_with_clear_message_not_traceback(tmp_path, t
     assert "Traceback" not in result.stderr
 
 
-def seeded_db(tmp_path) -> Path:
-    from hr_wizard.store import Store
-
-    path = tmp_path / "db.sqlite"
-    store = Store.open(str(path))
-    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.close()
-    return path
-
-
-def count_applications(path: Path) -> int:
-    import sqlite3
-
-    with sqlite3.connect(path) as connection:
-        return connection.execute("SELECT count(*) FROM application").fetchone()[0]
-
-
 def test_import_accounts_is_all_or_nothing_with_a_report_per_row(tmp_path):
-    db = seeded_db(tmp_path)
+    db = tmp_path / "db.sqlite"
+    seeded(db).close()
     bad = tmp_path / "fout.csv"
     bad.write_text("naam;team;email\nJan Jansen;Burgerzaken;jan@testdorp.nl\nPiet Puk;Burgerzaken;piet@\n", encoding="utf-8-sig")
     result = run("--db", str(db), "import", "accounts", str(bad))
@@ -91,7 +74,8 @@ def test_import_accounts_is_all_or_nothing_with_a_report_per_row(tmp_path):
 
 
 def test_status_report_export_backup_restore_from_the_command_line(tmp_path):
-    db = seeded_db(tmp_path)
+    db = tmp_path / "db.sqlite"
+    seeded(db).close()
     status = run("--db", str(db), "status")
     assert status.returncode == 0 and "Gemeente Testdorp" in status.stdout and "Open terugmeldingen: 0" in status.stdout
     page = tmp_path / "rapport.html"
