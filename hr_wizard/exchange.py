@@ -11,7 +11,7 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from hr_wizard import validation as v
 from hr_wizard.applications import status_of
@@ -56,19 +56,24 @@ def export_row(application: Application, status_words: dict[str, str], today: dt
 
 def write_csv(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
     """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked."""
-    count = 0
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-            if progress and count % 1000 == 0:
-                progress(count)
+        return write_csv_to(handle, rows, progress)
+
+
+def write_csv_to(handle: TextIO, rows: Iterable[list[str]], progress: Progress | None = None) -> int:
+    """The CSV's header and rows into an open text stream (opened with newline="")."""
+    count = 0
+    writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+        if progress and count % 1000 == 0:
+            progress(count)
     return count
 
 
-def write_xlsx(rows: Iterable[list[str]], target: Path, progress: Progress | None = None) -> int:
+def write_xlsx(rows: Iterable[list[str]], target: Path | BinaryIO, progress: Progress | None = None) -> int:
     from openpyxl import Workbook  # deferred: only for xlsx
 
     workbook = Workbook(write_only=True)

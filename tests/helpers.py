@@ -110,8 +110,23 @@ def seeded_roster(db_path) -> None:
     store.close()
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _command(args: tuple[str, ...]) -> list[str]:
+    return [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
+
+
+def run(*args: str, env: dict | None = None, cwd: Path | None = None, text: bool = True) -> subprocess.CompletedProcess:
     """The installed command line, as a user runs it."""
-    command = [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(_command(args), capture_output=True, text=text, env={**os.environ, **(env or {})}, timeout=60,
+                          stdin=subprocess.DEVNULL, cwd=cwd)
+
+
+def run_into_closed_pipe(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line writing into a pipe whose reader has already gone, as in
+    `hr-wizard status | head -c 10` when head has finished first."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(_command(args), stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL, cwd=cwd)
+    finally:
+        os.close(writer)
