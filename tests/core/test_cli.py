@@ -274,3 +274,17 @@ def test_a_missing_import_file_is_named_on_stderr(tmp_path):
     assert result.stdout == ""
     assert str(missing) in result.stderr and "bestaat niet" in result.stderr and "regel 0" not in result.stderr
     assert not missing.exists()
+
+
+def test_a_file_saved_by_dutch_excel_is_imported_from_the_command_line(tmp_path):
+    db = tmp_path / "db.sqlite"
+    seeded(db).close()
+    sheet = tmp_path / "medewerkers.csv"
+    sheet.write_bytes("\ufeffNaam;Afdeling;E-mailadres\r\nJan Jansen;Burgerzaken;jan@testdorp.nl\r\n".encode())
+    result = run("--db", str(db), "import", "accounts", str(sheet))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert count_applications(db) == 1
+    sheet.write_bytes("\ufeffNaam;Functie;E-mailadres\r\nJan Jansen;Beleid;jan@testdorp.nl\r\n".encode())
+    refused = run("--db", str(db), "import", "accounts", str(sheet))
+    assert refused.returncode == 1 and refused.stdout.startswith("regel 1, Functie: De kolom 'Functie' kent hr-wizard niet")
+    assert "regel 1, team: " in refused.stdout and "Team of Afdeling" in refused.stdout
