@@ -41,7 +41,7 @@ def test_round_trip_of_1000_applications_through_csv(tmp_path, content):
     for index in range(1000):
         naam, team = f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TEAMS)
         kenmerk = f"{team} / {naam}" if rng.random() < 0.7 else ""
-        telefoon = f"06 {rng.randint(10000000, 99999999)}" if rng.random() < 0.3 else ""
+        telefoon = f"06 {rng.randint(10000000, 59999999)}" if rng.random() < 0.3 else ""  # mobile numbers that exist
         generated.append({"naam": naam, "team": team, "email": f"m{index}@testdorp.nl", "kenmerk": kenmerk, "telefoon": telefoon})
     source.import_applications(project_id, generated)
     target_file = tmp_path / "aanvragen.csv"
