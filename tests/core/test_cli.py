@@ -143,6 +143,8 @@ def test_help_of_the_program_and_of_a_command_is_dutch():
     (["export", "accounts", "--format", "pdf"], "'pdf'", "hr-wizard export accounts"),
     (["import", "accounts"], "BESTAND", "hr-wizard import accounts"),
     (["report", "--format"], "--format", "hr-wizard report"),
+    (["import", "accounts", "x.csv", "--d"], "Bedoelt u een van deze: --db, --dry-run?", "hr-wizard import accounts"),
+    (["--kiosk=ja"], "hier hoort geen waarde achter (u gaf 'ja')", "hr-wizard status"),
 ])
 def test_usage_errors_are_dutch_on_stderr_with_exit_code_2_and_an_example(args, says, example):
     result = run(*args)
@@ -288,3 +290,19 @@ def test_a_file_saved_by_dutch_excel_is_imported_from_the_command_line(tmp_path)
     refused = run("--db", str(db), "import", "accounts", str(sheet))
     assert refused.returncode == 1 and refused.stdout.startswith("regel 1, Functie: De kolom 'Functie' kent hr-wizard niet")
     assert "regel 1, team: " in refused.stdout and "Team of Afdeling" in refused.stdout
+
+
+def test_every_argparse_message_has_a_dutch_text_that_argparse_can_fill_in():
+    from hr_wizard import cli
+
+    for message, (_key, _placeholders, template) in cli._ARGPARSE.items():
+        dutch = cli._dutch(message)
+        assert dutch != message and not ENGLISH.search(dutch), message
+        names = re.findall(r"%\((\w+)\)", message)
+        if names:
+            filled = dutch % {name: "X" for name in names}
+        elif "%s" in message or "%r" in message:
+            filled = dutch % "X"
+        else:
+            filled = dutch % {} if template else dutch
+        assert "%" not in filled and ("X" in filled) == bool(names or "%s" in message or "%r" in message), (message, filled)
