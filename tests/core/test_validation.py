@@ -273,6 +273,28 @@ def test_phone_numbers_that_cannot_exist_are_refused_in_dutch_with_an_example(ty
     assert says in check.message and "030 123 45 67" in check.message
 
 
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789 +()-", max_size=24))
+def test_phone_never_raises_and_an_accepted_number_is_accepted_again_unchanged(typed):
+    """Digits and the signs people type, so that phonenumbers really parses (random text
+    rarely gets that far)."""
+    check = v.phone(typed)
+    if check.ok:
+        assert v.phone(check.value) == check
+    else:
+        assert check.value == typed and "030 123 45 67" in check.message
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("aeoyAEO ṭễăøßŁǅⱠꝀꬰ\u0301\u0303\u0323-'ɐα"), min_size=1, max_size=20))
+def test_names_in_latin_letters_and_accents_are_stored_composed(typed):
+    import unicodedata
+
+    check = v.person_name(typed)
+    if check.ok:
+        assert check.value == unicodedata.normalize("NFC", check.value) and v.person_name(check.value) == check
+
+
 def test_note_allows_lines_but_not_control_characters():
     assert v.note("regel 1\nregel 2").ok
     assert not v.note("bel\x07").ok
