@@ -6,16 +6,18 @@ tests/test_import_hygiene.py). The store is imported inside the worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.theme import Theme
 
 from hr_wizard import texts
 from hr_wizard.content import Content
@@ -26,7 +28,10 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from hr_wizard.models import Project
+    from hr_wizard.quickread import QuickState
     from hr_wizard.store import Store
 
 
@@ -83,26 +88,35 @@ class HrWizardApp(App[None]):
             self._localise_bindings(widget)
         return registered
 
+    def get_theme(self, theme_name: str) -> Theme | None:
+        # Textual copies its dict of themes on every lookup, and looks the theme up once per
+        # widget while styling (about 30 ms of the first frame here); a plain name needs no copy.
+        if "," in theme_name:
+            return super().get_theme(theme_name)
+        return self._registered_themes.get(theme_name.strip())
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
-        self.push_screen(LoadingScreen())
+        # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
+        # (quickread), where opening the store imports SQLModel for a few hundred.
+        quick = self._quick_read() if self.QUICK_START else None
+        if quick is not None:
+            self.project = quick.project
+            self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
+            self.push_screen(self._quick_screen)
+        else:
+            self.push_screen(LoadingScreen())
         # Open the database once the first frame is on screen: the worker imports SQLModel,
         # which holds the GIL for a few hundred milliseconds and would delay that frame.
-        self.call_after_refresh(self._start)
+        self.call_after_refresh(self.open_database)
 
     QUICK_START = True  # show the main screen from quickread while the store loads
 
-    def _start(self) -> None:
-        if self.QUICK_START:
-            from hr_wizard.quickread import quick_state
+    def _quick_read(self) -> QuickState | None:
+        from hr_wizard.quickread import quick_state
 
-            quick = quick_state(self.location, current_user(), self.gemeente)
-            if quick is not None:
-                self.project = quick.project
-                self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
-                self.switch_screen(self._quick_screen)
-        self.open_database()
+        return quick_state(self.location, current_user(), self.gemeente)
 
     # --- opening the database (in a thread, off the first frame) ----------
 
@@ -202,7 +216,19 @@ class HrWizardApp(App[None]):
 
         assert self.store is not None
         self._to_base()
-        self.switch_screen(ProjectPickerScreen(self.store.projects(), self.project.id if self.project else None))
+        if self.project is None:
+            self.switch_screen(ProjectPickerScreen(self.store.projects()))
+        else:  # over the open gemeente, so that Esc goes back to it
+            self.push_screen(ProjectPickerScreen(self.store.projects(), self.project.id))
+
+    def action_edit_project(self) -> None:
+        """Correct the intake: the gemeente's name and its projectleider."""
+        from hr_wizard.screens.project_details import ProjectDetailsScreen
+
+        if self.store is None or self.project is None:
+            return
+        self._to_base()
+        self.push_screen(ProjectDetailsScreen(self.store, self.project))
 
     def action_new_project(self) -> None:
         from hr_wizard.screens.intake import IntakeScreen
@@ -249,6 +275,15 @@ class HrWizardApp(App[None]):
         self.store.remember_project(project.id)
         self.switch_screen(RoadmapScreen(project, {}, ""))
 
+    def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        """Remember where the user was (the selected step), then stop."""
+        for screen in self.screen_stack:
+            remember = getattr(screen, "remember", None)
+            if remember is not None:
+                with contextlib.suppress(StoreError):  # a convenience: it never keeps the user from stopping
+                    remember()
+        super().exit(result, return_code, message)
+
     # --- theme ------------------------------------------------------------
 
     def _theme_setting(self) -> str:
@@ -257,8 +292,23 @@ class HrWizardApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off; remembered per operating-system user."""
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
-        if self.store is not None:
-            self.store.set_setting(self._theme_setting(), self.theme)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen anywhere (F1 → c, or the command palette) is remembered per user."""
+        if self.store is not None and self.store.get_setting(self._theme_setting()) != theme:
+            self.store.set_setting(self._theme_setting(), theme)
+
+    # --- the command palette (ctrl+p): the wizard's own commands, in Dutch -----------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        t = self.content.text
+        yield SystemCommand(t("command_help"), t("command_help_help"), self.action_help)
+        yield SystemCommand(t("command_contrast"), t("command_contrast_help"), self.action_toggle_contrast)
+        yield SystemCommand(t("command_theme"), t("command_theme_help"), self.action_change_theme)
+        if self.store is not None and self.project is not None:
+            yield SystemCommand(t("command_project"), t("command_project_help"), self.action_edit_project)
+            yield SystemCommand(t("command_gemeente"), t("command_gemeente_help"), self.action_choose_project)
+        yield SystemCommand(t("command_quit"), t("command_quit_help"), self.action_quit)
 
     # --- help -------------------------------------------------------------
 

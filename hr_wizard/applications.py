@@ -16,7 +16,7 @@ from hr_wizard.workdays import add_working_days
 
 STEP_COUNT = 7
 # Status codes, in the order a filter offers them; the words are status_<code> in the content file.
-STATUSES = ("new", "waiting", "late", "letter", "active")
+STATUSES = ("new", "waiting", "late", "letter", "active", "offboarded")
 # The answers to KvK's e-mail about the debiteurnummer; the words are debiteur_<code> in the content file.
 DEBITEUR_CHOICES = ("organisation", "new", "none")
 DEBITEUR_ORGANISATION = "organisation"
@@ -27,11 +27,13 @@ CODE_CHANNELS = ("letter", "email")
 # use these very strings, and tests/core/test_applications.py proves they agree with status_of.
 # `:today` is today's date.
 STATUS_SQL = {
-    "active": "(letter_received IS NOT NULL AND finished_on IS NOT NULL)",
-    "letter": "(letter_received IS NOT NULL AND finished_on IS NULL)",
-    "new": "(letter_received IS NULL AND applied_on IS NULL)",
-    "late": "(letter_received IS NULL AND applied_on IS NOT NULL AND letter_due < :today)",
-    "waiting": "(letter_received IS NULL AND applied_on IS NOT NULL AND (letter_due IS NULL OR letter_due >= :today))",
+    "offboarded": "(offboarded_on IS NOT NULL)",
+    "active": "(offboarded_on IS NULL AND letter_received IS NOT NULL AND finished_on IS NOT NULL)",
+    "letter": "(offboarded_on IS NULL AND letter_received IS NOT NULL AND finished_on IS NULL)",
+    "new": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NULL)",
+    "late": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NOT NULL AND letter_due < :today)",
+    "waiting": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NOT NULL"
+               " AND (letter_due IS NULL OR letter_due >= :today))",
 }
 
 
@@ -40,6 +42,7 @@ class ApplicationLike(Protocol):
     letter_due: dt.date | None
     letter_received: dt.date | None
     finished_on: dt.date | None
+    offboarded_on: dt.date | None
 
 
 def letter_due(applied_on: dt.date, working_days: int) -> dt.date:
@@ -49,7 +52,9 @@ def letter_due(applied_on: dt.date, working_days: int) -> dt.date:
 
 def status_of(application: ApplicationLike, today: dt.date) -> str:
     """Active only when the toegangscode has arrived and the first search was done; until then
-    the status says what is awaited."""
+    the status says what is awaited. Once the employee has left, the account is "offboarded"."""
+    if application.offboarded_on is not None:
+        return "offboarded"
     if application.letter_received is not None:
         return "active" if application.finished_on is not None else "letter"
     if application.applied_on is None:
@@ -126,3 +131,57 @@ def _code_received(values: Mapping[str, Any], application: ApplicationLike | Non
 def furthest(reached: int, page: int) -> int:
     """The furthest page reached after showing `page`: looking back never lowers it."""
     return max(reached, page)
+
+
+# --- the end of an account's life ---------------------------------------------------
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the 31st becomes the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+OFFBOARDING_FIELDS = ("offboarded_on", "code_revoked_on", "autorisaties_revoked_on")
+
+
+def offboarding_open(application: Any) -> bool:
+    """Left, but KvK has not yet been asked to revoke the toegangscode: the one step that matters most."""
+    return application.offboarded_on is not None and application.code_revoked_on is None
+
+
+class Reviewable(ApplicationLike, Protocol):
+    access_reviewed_on: dt.date | None
+
+
+def review_due(application: Reviewable, today: dt.date, months: int) -> bool:
+    """An active account whose access was last checked (or, never checked, that became active)
+    more than `months` ago: time for the periodic access review."""
+    if status_of(application, today) != "active":
+        return False
+    last = application.access_reviewed_on or application.finished_on
+    return last is not None and last <= months_before(today, months)
+
+
+# The access review in SQL (`:cutoff` is months_before(today, months)); tests prove it agrees with review_due.
+REVIEW_DUE_SQL = (f"({STATUS_SQL['active']} AND COALESCE(access_reviewed_on, finished_on) <= :cutoff)")
+
+
+def offboarding_changes(values: Mapping[str, Any], application: ApplicationLike, today: dt.date) -> PageChanges | PageProblem:
+    """The checklist for "uit dienst / geen toegang meer nodig": the day access ended and the
+    days the toegangscode and the autorisaties were revoked (ISO text, "" for not yet)."""
+    days: dict[str, Any] = {name: dt.date.fromisoformat(values[name]) if values.get(name) else None
+                            for name in OFFBOARDING_FIELDS}
+    future = next((name for name, day in days.items() if day is not None and day > today), None)
+    if future is not None:
+        return PageProblem(future, text("date_in_future", today=format_date(today)))
+    if days["offboarded_on"] is None and (days["code_revoked_on"] or days["autorisaties_revoked_on"]):
+        return PageProblem("offboarded_on", text("offboarded_needed"))
+    return PageChanges(days)

@@ -22,7 +22,8 @@ PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 _INT_FACTS = {"letter_working_days": (0, 30)}
 _URL_PREFIX = "https://"
 # Settings a gemeente may change in its override file, with the allowed range.
-_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600)}
+_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600),
+                 "toegang_controle_maanden": (1, 60)}
 # Text settings with the form they must have ("" = not set).
 _STR_SETTINGS = {"kiosk_code_hash": "pbkdf2_sha256$"}
 
@@ -111,6 +112,8 @@ _SOURCE_FIELDS = ("url", "checked")
 # line's texts: they are filled only with the values their rule passes in, never with facts.
 TEXT_TABLES = ("ui", "application", "messages")
 _OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings", "sources")
+# Texts no screen shows any more: an override file that still sets them is not refused.
+RETIRED_TEXTS = frozenset({"tm_status_refused"})
 # Texts that were renamed when the stored codes became English: a gemeente's override file
 # that still uses the old name keeps working.
 RENAMED_TEXTS = {
@@ -264,6 +267,8 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
         raw.sources[name] = _source(path, name, value, base=raw.sources.get(name, {}))
     for table in TEXT_TABLES:
         for old_name, value in data.get(table, {}).items():
+            if old_name in RETIRED_TEXTS:
+                continue  # no screen shows it any more; an old override file still starts
             name = RENAMED_TEXTS.get(old_name, old_name)
             if raw.table_of.get(name) != table:
                 raise ContentError(path, f"onbekende tekst '{table}.{name}'.")

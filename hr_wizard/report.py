@@ -55,6 +55,7 @@ class ReportData:
     processes: tuple[tuple[str, str, str], ...]  # (naam, bron, overstap)
     terugmeldingen: tuple[tuple[str, int], ...]  # (status in words, count)
     preparation: tuple[tuple[str, str], ...] = ()  # Fase 1's record: (label, value), only what is filled in
+    lifecycle: tuple[str, ...] = ()  # accounts to act on: code still to revoke, access review due
     processes_line: str = ""
 
 
@@ -90,8 +91,20 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         processes=tuple((p.naam, t(f"source_{p.source}"), format_date(p.switch_on) if p.switch_on else "") for p in processes),
         terugmeldingen=tuple((t(f"tm_status_{s}"), counts.get(s, 0)) for s in tm.STATUSES),
         preparation=_preparation_record(store.get_preparation(project.id), content),
+        lifecycle=_lifecycle_lines(store, project, content, day),
         processes_line=processes_line(sum(1 for p in processes if p.source == SOURCE_DONE), len(processes), t),
     )
+
+
+def _lifecycle_lines(store: Store, project: Project, content: Content, day: dt.date) -> tuple[str, ...]:
+    settings, t = content.settings, content.text
+    totals = store.roster_totals(project.id, settings["bewaartermijn_maanden"], day, settings["toegang_controle_maanden"])
+    lines = []
+    if totals.offboarding_open:
+        lines.append(t("report_offboarding_open", count=totals.offboarding_open))
+    if totals.reviews_due:
+        lines.append(t("report_reviews_due", count=totals.reviews_due, months=settings["toegang_controle_maanden"]))
+    return tuple(lines)
 
 
 def _preparation_record(prep: Preparation, content: Content) -> tuple[tuple[str, str], ...]:
@@ -124,6 +137,7 @@ def markdown(data: ReportData, content: Content) -> str:
             out += [f"{t('prep_record')}:", ""] + [f"- {label}: {value}" for label, value in data.preparation] + [""]
     out += [f"## {t('report_applications')}", ""]
     out += [f"- {status}: {count}" for status, count in data.applications]
+    out += [f"- {line}" for line in data.lifecycle]
     out.append("")
     if data.overdue:
         out += [t("report_overdue"), ""]
@@ -166,6 +180,7 @@ def html_page(data: ReportData, content: Content) -> str:
     out.append(f"<h2>{e(t('report_applications'))}</h2><table>")
     out += [f"<tr><td>{e(status)}</td><td>{count}</td></tr>" for status, count in data.applications]
     out.append("</table>")
+    out += [f"<p>{e(line)}</p>" for line in data.lifecycle]
     if data.overdue:
         out.append(f"<p>{e(t('report_overdue'))}</p><table>")
         out += [f"<tr><td>{e(naam)}</td><td>{e(team)}</td><td>{e(t('report_due'))} {e(due)}</td></tr>" for naam, team, due in data.overdue]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,18 @@ from hr_wizard.store import Store
 SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
 
 
+NO_PSYCOPG = "psycopg is not installed; install the postgres extra (pip install -c constraints.txt -e '.[postgres]')"
+
+
+def psycopg_installed() -> bool:
+    """Whether the PostgreSQL driver can be imported (the postgres extra)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def seeded(db_path, debiteurnummer: str = "") -> Store:
     """An open store with one project (Gemeente Testdorp); the caller closes it."""
     store = Store.open(str(db_path))
@@ -22,6 +35,48 @@ def seeded(db_path, debiteurnummer: str = "") -> Store:
     if debiteurnummer:
         store.set_project_debiteurnummer(project.id, debiteurnummer)
     return store
+
+
+def seeded_project(db_path) -> tuple[Store, object]:
+    """Gemeente Testdorp with a step done and noted, one late letter (Jan de Werker), a process
+    that uses the HR as its source and a concept terugmelding; the caller closes the store."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen <samen> met Jan", expected_version=1)
+    late = store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
+    store.save_application(late.id, late.version, applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    store.create_terugmelding(project.id, kvk_nummer="69599084")
+    return store, project
+
+
+def seeded_for_quickread(db_path, today: dt.date) -> Store:
+    """Two gemeenten, Testdorp remembered with its last step, and three letters around `today`."""
+    from hr_wizard.remembered import last_step_setting
+
+    store = Store.open(str(db_path))
+    store.create_project("Gemeente Eerst", "Piet Puk", "piet@eerst.nl")
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    store.remember_project(project.id)
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
+    store.set_step_status(project.id, "fase2.processen", "in_progress")
+    store.set_setting(last_step_setting(project.id), "fase2.processen")
+    for naam, due, received in (("Laat", dt.date(2026, 11, 27), None), ("Vandaag", today, None),
+                                ("Binnen", dt.date(2026, 1, 7), dt.date(2026, 1, 6))):
+        application = store.create_application(project.id, naam, "Team", f"{naam.lower()}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=due - dt.timedelta(days=3),
+                               letter_due=due, letter_received=received)
+    return store
+
+
+def count_applications(path: Path) -> int:
+    """Rows in the application table of a SQLite file, read without the store."""
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM application").fetchone()[0]
 
 
 def seeded_steps(db_path) -> None:
@@ -56,8 +111,52 @@ def seeded_roster(db_path) -> None:
     store.close()
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _command(args: tuple[str, ...]) -> list[str]:
+    return [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
+
+
+def run(*args: str, env: dict | None = None, cwd: Path | None = None, text: bool = True) -> subprocess.CompletedProcess:
     """The installed command line, as a user runs it."""
-    command = [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(_command(args), capture_output=True, text=text, env={**os.environ, **(env or {})}, timeout=60,
+                          stdin=subprocess.DEVNULL, cwd=cwd)
+
+
+def run_into_closed_pipe(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line writing into a pipe whose reader has already gone, as in
+    `hr-wizard status | head -c 10` when head has finished first."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(_command(args), stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL, cwd=cwd)
+    finally:
+        os.close(writer)
+
+
+def damage_a_page(db_path: Path) -> None:
+    """Overwrite the middle of the file (a page of the application table) with garbage, clean
+    shut down first so no WAL holds a good copy."""
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    size = db_path.stat().st_size
+    with open(db_path, "r+b") as handle:
+        handle.seek(size - 4096 * 2)
+        handle.write(b"\xa5" * 4096)
+
+
+HOSTILE = "Jan\x1b]0;PWNED\x07\x1b[2JDoe\x9b31m"
+
+
+def seeded_hostile(db_path) -> None:
+    store = seeded(db_path)
+    project = store.get_project()
+    with store._write() as session:  # as another tool or an old version could have stored it
+        from hr_wizard.models import Project
+        row = session.get(Project, project.id)
+        row.gemeente = "Gemeente " + HOSTILE
+    store.set_step_note(project.id, "doorlooptijd.startpunt", "Notitie " + HOSTILE, expected_version=0)
+    application = store.create_application(project.id, HOSTILE, "Team " + HOSTILE, "jan@testdorp.nl")
+    store.save_application(application.id, application.version, applied_on=dt.date(2026, 1, 5),
+                           letter_due=dt.date(2026, 1, 7), current_step=4)
+    store.close()

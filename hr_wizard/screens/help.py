@@ -16,6 +16,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("c", "app.toggle_contrast", id="help.contrast"),
         Binding("g", "app.choose_project", id="help.gemeente"),
+        Binding("e", "app.edit_project", id="help.project"),
         Binding("escape", "dismiss", id="help.close"),
         Binding("f1", "dismiss", "Sluiten", show=False),
     ]

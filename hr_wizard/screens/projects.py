@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 
 class ProjectPickerScreen(Screen[None]):
     AUTO_FOCUS = "#project-list"
-    BINDINGS = [Binding("f4", "app.new_project", id="projects.new")]
+    BINDINGS = [
+        Binding("f4", "app.new_project", id="projects.new"),
+        Binding("escape", "back", id="projects.back"),
+    ]
 
     def __init__(self, projects: list[Project], current: int | None = None) -> None:
         super().__init__()
@@ -27,9 +31,10 @@ class ProjectPickerScreen(Screen[None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
-        yield Static(t("projects_intro"), id="projects-intro", markup=False)
+        intro = t("projects_only_one", gemeente=self.projects[0].gemeente) if len(self.projects) == 1 else t("projects_intro")
+        yield Static(intro, id="projects-intro", markup=False)
         yield OptionList(*(plain_option(p.gemeente, id=str(p.id)) for p in self.projects), id="project-list")
         yield AppFooter()
 
@@ -41,4 +46,12 @@ class ProjectPickerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         project = next(p for p in self.projects if str(p.id) == event.option.id)
-        self.app.open_project(project)
+        wizard(self).open_project(project)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.current is not None  # opened over a gemeente (F1, g): Esc goes back to it
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)

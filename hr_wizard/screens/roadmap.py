@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from hr_wizard.store import Store
 
 MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
+HEADER_SIDES = 8 + 10  # Textual's header: the icon's and the clock space's width
 Action = TypeVar("Action", bound=Callable[..., Any])
 
 
@@ -64,6 +65,7 @@ class RoadmapScreen(Screen[None]):
         Binding("a", "roster", id="roadmap.roster"),
         Binding("l", "audit", id="roadmap.audit"),
         Binding("r", "report", id="roadmap.report"),
+        Binding("e", "app.edit_project", id="roadmap.project", show=False),
     ]
 
     def __init__(self, project: Project | QuickProject, progress: dict[str, StepProgress] | dict[str, QuickStep],
@@ -106,6 +108,13 @@ class RoadmapScreen(Screen[None]):
         step_list.focus()
         self._show(start)
         self._update_progress()
+        # Once laid out (titles wrap on a narrow screen), bring the remembered step into view.
+        self.call_after_refresh(step_list.scroll_to_highlight)
+
+    def on_resize(self) -> None:
+        if self.query(StepList):
+            self._update_progress()
+            self.call_after_refresh(self.query_one(StepList).scroll_to_highlight)
 
     # --- display ----------------------------------------------------------
 
@@ -178,15 +187,30 @@ class RoadmapScreen(Screen[None]):
         content = wizard(self).content
         overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
         self.title = self.project.gemeente
+        # The header shows "gemeente — progress" between its icon (8) and clock space (10).
+        width = (self.size.width or self.app.size.width) - HEADER_SIDES - len(self.title) - len(" — ")
         self.sub_title = progress_line((self._status(step.key) for step in content.steps), len(content.steps), overdue,
-                                       content.text)
+                                       content.text, width)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and not event.option_id.startswith("part:"):
             self._show(event.option_id)
             self.refresh_bindings()
-            if self.store is not None:
-                self.store.set_setting(last_step_setting(self.project.id), event.option_id)
+
+    def remember(self) -> None:
+        """Keep the selected step for the next start: one write when the user leaves this screen
+        or quits, none while moving through the list (over SSH and on a shared server every
+        write costs)."""
+        store = self.store
+        if store is None or not self.query(StepList):
+            return
+        step = self.current_step.key
+        if step != self._initial_step:
+            store.set_setting(last_step_setting(self.project.id), step)
+            self._initial_step = step
+
+    def on_screen_suspend(self) -> None:
+        self.remember()
 
     def on_screen_resume(self) -> None:
         if not self.query(StepList):

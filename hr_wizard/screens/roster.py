@@ -6,29 +6,34 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from hr_wizard.applications import STATUSES, status_of
+from hr_wizard.applications import STATUSES, offboarding_open, status_of
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.confirm import confirm_forget
+from hr_wizard.summaries import counted
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.roster_table import RosterTable
+from hr_wizard.widgets.type_to_filter import type_into
 
 if TYPE_CHECKING:
 
     from hr_wizard.models import Project
-    from hr_wizard.store import RosterRow, Store
+    from hr_wizard.store import RosterRow, RosterTotals, Store
 
 SORTS = (("naam",), ("team",), ("kenmerk",), ("furthest_step",), ("letter_due",))
 # Column widths at 80 columns; the name takes what is left.
 WIDTHS = {"team": 12, "kenmerk": 14, "step": 4, "status": 15, "due": 10}
 NAME_MIN = 12
+NAME_WIDE = 24  # the name's width at 80 columns; beyond it the room is shared
+TEAM_MAX, KENMERK_MAX = 30, 60
 
 
 class RosterScreen(Screen[None]):
@@ -40,6 +45,8 @@ class RosterScreen(Screen[None]):
         # Shown in the summary line when there is something to review ("... klaar langer dan 24
         # maanden: F6") and in F1; the footer keeps the daily keys within 80 columns.
         Binding("f6", "retention", id="roster.retention", show=False),
+        Binding("f5", "offboard", id="roster.offboard", show=False),
+        Binding("f7", "access_review", id="roster.review", show=False),
         Binding("f8", "forget", id="roster.forget"),
         # The employee's instruction sheet; in F1 (the footer keeps the daily keys within 80 columns).
         Binding("f9", "instruction", id="roster.instruction", show=False),
@@ -53,12 +60,12 @@ class RosterScreen(Screen[None]):
         self.status: str | None = None
         self.sort_index = 0
         self.today = dt.date.today()
-        self._totals: tuple[int, int, int] | None = None  # (all applications, late letters, past retention)
+        self._totals: RosterTotals | None = None
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         yield AppHeader()
-        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
+        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter", select_on_focus=False)
         yield Static("", id="roster-summary", markup=False)
         yield Static("", id="roster-columns", markup=False)
         yield RosterTable(self._format_row, id="roster")
@@ -86,15 +93,24 @@ class RosterScreen(Screen[None]):
                 break
             del columns[optional]
         name = max(width - sum(columns.values()) - len(columns), NAME_MIN)
+        # Wider than the 80 columns the widths are made for: the team and the Kenmerk (often cut
+        # short at 80) get a share of the room, not only the name.
+        extra = max(0, name - NAME_WIDE)
+        for column, share, most in (("team", 3, TEAM_MAX), ("kenmerk", 4, KENMERK_MAX)):
+            if column in columns:
+                grow = min(extra * share // 10, most - columns[column])
+                columns[column] += grow
+                name -= grow
         return [("naam", name), *columns.items()]
 
     def _format_row(self, row: RosterRow, width: int) -> Text:
         status = status_of(row, self.today)
-        status_text = ("! " if status == "late" else "") + self._status_word(status)
+        alarm = status == "late" or offboarding_open(row)
+        status_text = ("! " if alarm else "") + self._status_word(status)
         due = format_date(row.letter_due) if row.letter_due and status in ("waiting", "late") else ""
         values = {"naam": row.naam, "team": row.team, "kenmerk": row.kenmerk, "step": f"{row.furthest_step}/7",
                   "status": status_text, "due": due}
-        late = self.query_one(RosterTable).get_component_rich_style("roster--late", partial=True) if status == "late" else ""
+        late = self.query_one(RosterTable).get_component_rich_style("roster--late", partial=True) if alarm else ""
         text = Text()
         for column, cell_width in self._layout(width):
             value = values[column]
@@ -115,9 +131,11 @@ class RosterScreen(Screen[None]):
         sort = SORTS[self.sort_index][0]
         project_id, status, today = self.project.id, self.status, self.today
         months = self.app.content.settings["bewaartermijn_maanden"]
+        review_months = self.app.content.settings["toegang_controle_maanden"]
         if recount or self._totals is None:
-            self._totals = self.store.roster_totals(project_id, months, today)
-        everything, overdue, past_retention = self._totals
+            self._totals = self.store.roster_totals(project_id, months, today, review_months)
+        totals = self._totals
+        everything = totals.everything
         filtered = bool(text.strip()) or status is not None
         total = self.store.roster_count(project_id, text, status, today) if filtered else everything
         table = self.query_one(RosterTable)
@@ -128,10 +146,14 @@ class RosterScreen(Screen[None]):
         t = self.app.content.text
         summary = t("roster_count", shown=total, total=everything)
         summary += f" · {self.app.content.text('status_label')}: {self._status_word(status) if status else t('status_all')}"
-        if overdue:
-            summary += " · " + t("roster_overdue", count=overdue)
-        if past_retention:
-            summary += " · " + t("retention_hint", count=past_retention, months=months)
+        if totals.overdue:
+            summary += " · " + counted(t, "roster_overdue", totals.overdue)
+        if totals.offboarding_open:
+            summary += " · " + t("offboarding_hint", count=totals.offboarding_open)
+        if totals.reviews_due:
+            summary += " · " + t("review_hint", count=totals.reviews_due)
+        if totals.past_retention:
+            summary += " · " + t("retention_hint", count=totals.past_retention, months=months)
         if not everything:
             summary = t("roster_empty")
         self.query_one("#roster-summary", Static).update(summary)
@@ -149,6 +171,9 @@ class RosterScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(RosterTable))
+
+    def on_key(self, event: events.Key) -> None:
+        type_into(self.query_one("#roster-filter", Input), event)
 
     # --- actions ------------------------------------------------------------
 
@@ -187,6 +212,20 @@ class RosterScreen(Screen[None]):
         self.app.push_screen(TextViewScreen(t("sheet_view_title", naam=application.naam),
                                             sheet_text(application, self.project, self.app.content),
                                             t("sheet_view_hint", email=application.email)))
+
+    def action_offboard(self) -> None:
+        row = self.query_one(RosterTable).current_row
+        application = self.store.get_application(row.id) if row is not None else None
+        if application is None:
+            return
+        from hr_wizard.screens.offboarding import OffboardingScreen
+
+        self.app.push_screen(OffboardingScreen(self.store, application))
+
+    def action_access_review(self) -> None:
+        from hr_wizard.screens.access_review import AccessReviewScreen
+
+        self.app.push_screen(AccessReviewScreen(self.store, self.project))
 
     def action_retention(self) -> None:
         from hr_wizard.screens.retention import RetentionScreen

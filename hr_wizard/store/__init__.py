@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from hr_wizard.applications import months_before
 from hr_wizard.errors import (
     BusyError,
     ConflictError,
@@ -32,7 +33,7 @@ from hr_wizard.errors import (
 from hr_wizard.paths import display_location, is_url
 from hr_wizard.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from hr_wizard.store import cleaning, engines, network
-from hr_wizard.store.applications import ROSTER_SORTS, ApplicationsStore, RosterRow, months_before
+from hr_wizard.store.applications import ROSTER_SORTS, ApplicationsStore, RosterRow, RosterTotals
 from hr_wizard.store.audit import AuditStore
 from hr_wizard.store.backup import BackupStore, backup_sqlite, check_restorable, restore_sqlite
 from hr_wizard.store.engines import CONNECT_TIMEOUT_S, server_engine, server_error, sqlite_engine
@@ -52,7 +53,7 @@ from hr_wizard.texts import text
 cleaning.install()
 
 __all__ = [
-    "CONNECT_TIMEOUT_S", "HEAD_REVISION", "BusyError", "KNOWN_REVISIONS", "ROSTER_SORTS", "ConflictError", "NewerDatabaseError",
+    "CONNECT_TIMEOUT_S", "HEAD_REVISION", "BusyError", "KNOWN_REVISIONS", "ROSTER_SORTS", "RosterTotals", "ConflictError", "NewerDatabaseError",
     "NotADatabaseError", "ReadOnlyError", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
     "backup_sqlite", "check_restorable", "months_before", "restore_sqlite",
 ]

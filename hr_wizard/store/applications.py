@@ -12,7 +12,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session, select
 
-from hr_wizard.applications import STATUS_SQL, PageChanges, furthest
+from hr_wizard.applications import REVIEW_DUE_SQL, STATUS_SQL, PageChanges, furthest, months_before
 from hr_wizard.errors import BusyError, DuplicateEmailError
 from hr_wizard.models import Application, Project, Setting
 from hr_wizard.store.base import StoreBase, like_pattern
@@ -23,21 +23,9 @@ ERASURE_PENDING = "erasure.pending"  # set with an erasure until the WAL is empt
 ROSTER_SORTS = ("naam", "team", "kenmerk", "furthest_step", "letter_due")
 APPLICATION_FIELDS = frozenset(
     {"naam", "team", "email", "telefoon", "kenmerk", "current_step", "furthest_step", "applied_on", "letter_due",
-     "letter_received", "code_channel", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on"}
+     "letter_received", "code_channel", "debiteur_choice", "debiteurnummer", "first_search_done", "finished_on",
+     "offboarded_on", "code_revoked_on", "autorisaties_revoked_on", "access_reviewed_on"}
 )
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (the 31st becomes the month's last day)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class RosterRow(NamedTuple):
@@ -52,9 +40,25 @@ class RosterRow(NamedTuple):
     letter_due: dt.date | None
     letter_received: dt.date | None
     finished_on: dt.date | None
+    offboarded_on: dt.date | None
+    code_revoked_on: dt.date | None
+    access_reviewed_on: dt.date | None
 
 
 _ROSTER_COLUMNS = [getattr(Application, name) for name in RosterRow._fields]
+
+
+class RosterTotals(NamedTuple):
+    everything: int
+    overdue: int  # late letters
+    past_retention: int  # finished longer than the bewaartermijn ago
+    reviews_due: int  # active accounts due for the periodic access review
+    offboarding_open: int  # left, and the toegangscode not yet revoked
+
+
+def _review_condition(today: dt.date, months: int) -> TextClause:
+    """applications.REVIEW_DUE_SQL, the one twin of applications.review_due."""
+    return sql_text(REVIEW_DUE_SQL).bindparams(cutoff=months_before(today, months))
 
 
 def _status_condition(status: str, today: dt.date) -> TextClause:
@@ -228,16 +232,28 @@ class ApplicationsStore(StoreBase):
     def overdue_count(self, project_id: int, today: dt.date | None = None) -> int:
         return self.roster_count(project_id, status="late", today=today)
 
-    def roster_totals(self, project_id: int, months: int, today: dt.date | None = None) -> tuple[int, int, int]:
-        """(all applications, late letters, finished longer than `months` ago), in one query."""
+    def roster_totals(self, project_id: int, months: int, today: dt.date | None = None,
+                      review_months: int = 12) -> RosterTotals:
+        """The counts the roster's summary line shows, in one query."""
         today = today or dt.date.today()
-        late = _status_condition("late", today)
-        past = self._retention_condition(project_id, months, today)
-        query = select(func.count(), func.coalesce(func.sum(case((late, 1), else_=0)), 0),
-                       func.coalesce(func.sum(case((past, 1), else_=0)), 0)).where(Application.project_id == project_id)
+        conditions = (
+            _status_condition("late", today),
+            self._retention_condition(project_id, months, today),
+            _review_condition(today, review_months),
+            and_(Application.offboarded_on.is_not(None), Application.code_revoked_on.is_(None)),
+        )
+        query = select(func.count(), *(func.coalesce(func.sum(case((condition, 1), else_=0)), 0) for condition in conditions)
+                       ).where(Application.project_id == project_id)
         with self.engine.connect() as connection:
-            everything, overdue, past_retention = connection.execute(query).one()
-        return int(everything), int(overdue), int(past_retention)
+            return RosterTotals(*(int(value) for value in connection.execute(query).one()))
+
+    def access_review_due(self, project_id: int, months: int, today: dt.date | None = None, limit: int = 1000) -> list[RosterRow]:
+        """Active accounts whose access was last checked more than `months` ago (the periodic review)."""
+        query = (select(*_ROSTER_COLUMNS)
+                 .where(Application.project_id == project_id, _review_condition(today or dt.date.today(), months))
+                 .order_by(func.coalesce(Application.access_reviewed_on, Application.finished_on), Application.id).limit(limit))
+        with self.engine.connect() as connection:
+            return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
     def iter_applications(self, project_id: int, batch: int = 1000) -> Iterator[Application]:
         """Every application of the project, in order, a batch at a time (10,000 rows stay cheap)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -11,6 +13,8 @@ from hr_wizard.models import Project, Setting, StepProgress, utcnow
 from hr_wizard.remembered import pick_project, project_setting
 from hr_wizard.store.base import StoreBase
 from hr_wizard.summaries import STEP_STATUSES
+
+PROJECT_FIELDS = frozenset({"gemeente", "projectleider_naam", "projectleider_email"})
 
 
 class ProjectsStore(StoreBase):
@@ -134,6 +138,10 @@ class ProjectsStore(StoreBase):
             row = session.get(Setting, key) or Setting(key=key, value=value)
             row.value = value
             session.add(row)
+
+    def save_project(self, project_id: int, expected_version: int, **changes: Any) -> Project:
+        """Correct the intake (the gemeente's name, its projectleider) if nobody else changed it."""
+        return self._save_versioned(Project, "project", PROJECT_FIELDS, project_id, expected_version, "error_gone_project", changes)
 
     def set_project_debiteurnummer(self, project_id: int, nummer: str, expected_version: int | None = None) -> Project:
         """Save the gemeente's debiteurnummer if nobody changed the project since `expected_version`.

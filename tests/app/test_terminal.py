@@ -4,6 +4,7 @@ theme, no mouse, and the installed program in a real pseudo-terminal (tmux)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,31 +21,59 @@ from hr_wizard.theme import HIGH_CONTRAST
 from ..helpers import seeded
 from .pilot import make_app, open_tool, wait_for
 
+# The three dots of the window frame that Textual draws around every SVG screenshot.
+_FRAME_COLOURS = {"#ff5f57", "#febc2e", "#28c840"}
+
+
+def colours_in(svg: str) -> set[str]:
+    """The colours that are not a shade of grey in a screenshot (the window frame left out)."""
+    colourful = set()
+    for colour in set(re.findall(r"#[0-9a-fA-F]{6}\b", svg)) - _FRAME_COLOURS:
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        if max(red, green, blue) - min(red, green, blue) > 8:
+            colourful.add(colour)
+    return colourful
+
 
 async def test_every_screen_renders_without_colour(db_path, monkeypatch):
-    """Textual's monochrome filter once crashed on the roster; walk every screen with NO_COLOR."""
+    """Textual's monochrome filter once crashed on the roster; walk every screen with NO_COLOR
+    and check that each one is painted in shades of grey only (a crash fails run_test itself)."""
     store = seeded(db_path)
     store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
     store.close()
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(db_path)
+    seen = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, RoadmapScreen)
-        for keys in (["a"], ["enter"], ["escape", "escape"], ["f4"], ["escape", "escape", "escape"], ["l"], ["escape"],
+        for keys in ([], ["a"], ["enter"], ["escape", "escape"], ["f4"], ["escape", "escape", "escape"], ["l"], ["escape"],
                      ["n"], ["escape"], ["f1"], ["escape"], ["r"], ["escape"]):
             await pilot.press(*keys)
             await pilot.pause()
-            assert "Traceback" not in app.export_screenshot()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
         for step in ("fase1.website", "fase2.processen", "fase2.terugmelden"):
             await open_tool(pilot, step)
             await pilot.pause()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
             await pilot.press("f4")
             await pilot.pause()
-            app.export_screenshot()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
             while not isinstance(app.screen, RoadmapScreen):
                 await pilot.press("escape")
                 await pilot.pause()
         assert app.is_running
+    assert {"RoadmapScreen", "RosterScreen", "ApplicationScreen", "AuditScreen", "HelpScreen", "ReportDialog",
+            "PreparationScreen", "ProcessesScreen", "TerugmeldingenScreen"} <= set(seen), sorted(seen)
+    assert {name: found for name, found in seen.items() if found} == {}
+
+
+async def test_the_colour_check_sees_colour(db_path):
+    """Without NO_COLOR the same check finds Textual's blue: it is not blind."""
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert colours_in(app.export_screenshot())
 
 
 async def test_resizing_down_to_60x20_and_back_keeps_working(db_path):
@@ -138,3 +167,75 @@ def test_installed_program_in_a_real_terminal(tmp_path):
     store = Store.open(str(db))
     assert store.get_project().gemeente == "Gemeente Tmuxdorp"
     assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "done"
+
+
+async def test_command_palette_offers_the_wizards_own_commands_in_dutch_and_remembers_a_theme(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert titles == ["Hulp", "Hoog contrast aan of uit", "Kleuren kiezen", "Gegevens gemeente aanpassen",
+                          "Andere gemeente", "Stoppen"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"contrast")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST.name
+        app.theme = "nord"  # what "Kleuren kiezen" does when the user picks one
+        await pilot.pause()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert app.theme == "nord"
+
+
+def list_lines(step_list) -> list[str]:
+    """Every line of the step list as shown, scrolled through."""
+    return ["".join(segment.text for segment in step_list.render_line(y)) for y in range(step_list.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_step_list_never_breaks_a_word_and_shows_the_remembered_step(db_path, size):
+    import re
+
+    from hr_wizard.remembered import last_step_setting
+    from hr_wizard.widgets.step_list import StepList
+
+    store = seeded(db_path)
+    store.set_setting(last_step_setting(store.get_project().id), "aanmelden.7")
+    store.close()
+    app = make_app(db_path)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        await pilot.pause()
+        step_list = screen.query_one(StepList)
+        assert "7. Bedragen" in "\n".join(list_lines(step_list))  # the remembered step is in view
+        shown = []
+        for y in range(0, step_list.virtual_size.height, step_list.size.height):
+            step_list.scroll_to(y=y, animate=False)
+            await pilot.pause()
+            shown += list_lines(step_list)
+        titles = " ".join([part.title for part in app.content.parts] + [step.title for step in app.content.steps])
+        whole = set(re.findall(r"\w+", titles))
+        assert {word for word in re.findall(r"\w+", " ".join(shown)) if len(word) > 2} <= whole
+
+
+async def test_f1_hulp_is_always_in_the_footer_at_60_columns(db_path):
+    from textual.widgets._footer import FooterKey
+
+    from hr_wizard.screens.roster import RosterScreen
+
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        for keys, screen_type in (([], RoadmapScreen), (["a"], RosterScreen)):
+            await pilot.press(*keys)
+            screen = await wait_for(pilot, screen_type)
+            help_key = next(key for key in screen.query(FooterKey) if key.key == "f1")
+            region = help_key.region
+            assert region.width > 0 and region.right <= 60 and region.y == 19
+            assert "Hulp" in "".join(segment.text for segment in help_key.render_line(0))

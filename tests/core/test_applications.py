@@ -43,6 +43,8 @@ def test_status_in_python_and_sql_agree(store):
         "waiting": {"applied_on": applied_recent, "letter_due": letter_due(applied_recent, 2)},
         "letter": {"applied_on": applied_late, "letter_due": letter_due(applied_late, 2), "letter_received": dt.date(2026, 11, 5)},
         "active": {"applied_on": applied_late, "letter_received": dt.date(2026, 11, 5), "finished_on": dt.date(2026, 11, 6)},
+        "offboarded": {"applied_on": applied_late, "letter_received": dt.date(2026, 11, 5), "finished_on": dt.date(2026, 11, 6),
+                       "offboarded_on": dt.date(2026, 11, 20)},
     }
     for status, changes in examples.items():
         application = add(store, f"Persoon {status}", **changes)
@@ -61,7 +63,7 @@ def test_every_combination_of_dates_has_the_same_status_in_python_and_in_sql(sto
 
     day = dt.date(2026, 11, 2)
     choices = {"applied_on": (None, day), "letter_due": (None, TODAY - dt.timedelta(days=1), TODAY),
-               "letter_received": (None, day), "finished_on": (None, day)}
+               "letter_received": (None, day), "finished_on": (None, day), "offboarded_on": (None, day)}
     expected = {}
     for number, values in enumerate(itertools.product(*choices.values())):
         changes = {name: value for name, value in zip(choices, values, strict=True) if value is not None}
@@ -153,3 +155,54 @@ def test_forgetting_an_application(store):
     application = add(store, "Jan de Werker")
     assert store.forget_application(application.id)
     assert store.get_application(application.id) is None
+
+
+def test_access_review_in_python_and_sql_agree(store):
+    from hr_wizard.applications import review_due
+
+    project_id = store.get_project().id
+    long_ago, lately = dt.date(2025, 6, 1), dt.date(2026, 10, 1)
+    cases = {
+        "nooit gecontroleerd, lang actief": {"finished_on": long_ago},
+        "kort actief": {"finished_on": lately},
+        "lang actief, net gecontroleerd": {"finished_on": long_ago, "access_reviewed_on": lately},
+        "lang geleden gecontroleerd": {"finished_on": long_ago, "access_reviewed_on": dt.date(2025, 7, 1)},
+        "uit dienst": {"finished_on": long_ago, "offboarded_on": lately},
+    }
+    expected = set()
+    for naam, changes in cases.items():
+        application = add(store, f"Account {naam}", applied_on=dt.date(2025, 5, 1), letter_received=dt.date(2025, 5, 5), **changes)
+        if review_due(application, TODAY, 12):
+            expected.add(application.naam)
+    assert expected == {"Account nooit gecontroleerd, lang actief", "Account lang geleden gecontroleerd"}
+    assert {row.naam for row in store.access_review_due(project_id, 12, TODAY)} == expected
+    assert store.roster_totals(project_id, 24, TODAY, 12).reviews_due == 2
+
+
+def test_offboarding_checklist_rules():
+    from hr_wizard.applications import offboarding_changes, offboarding_open
+    from hr_wizard.models import Application
+
+    account = Application(project_id=1, naam="Jan", team="T", email="j@x.nl")
+    assert offboarding_changes({"offboarded_on": "", "code_revoked_on": "2026-11-01", "autorisaties_revoked_on": ""},
+                               account, TODAY).field == "offboarded_on"
+    future = (TODAY + dt.timedelta(days=3)).isoformat()
+    assert offboarding_changes({"offboarded_on": future, "code_revoked_on": "", "autorisaties_revoked_on": ""},
+                               account, TODAY).field == "offboarded_on"
+    left = offboarding_changes({"offboarded_on": "2026-11-20", "code_revoked_on": "", "autorisaties_revoked_on": ""}, account, TODAY)
+    gone = Application(**{**account.model_dump(), **left.application})
+    assert status_of(gone, TODAY) == "offboarded" and offboarding_open(gone)
+
+
+def test_the_progress_line_shortens_in_a_fixed_order_and_never_cuts_the_numbers(content):
+    from hr_wizard.summaries import progress_line
+
+    statuses = ["done", "skipped"] + ["todo"] * 14
+    t = content.text
+    assert progress_line(statuses, 16, 1, t) == "1 van 16 stappen klaar, 1 overgeslagen · 1 brief te laat"
+    assert progress_line(statuses, 16, 1, t, 40) == "1 van 16 stappen klaar · 1 brief te laat"
+    assert progress_line(statuses, 16, 3, t, 35) == "1 van 16 klaar · 3 brieven te laat"
+    assert progress_line(statuses, 16, 3, t, 30) == "1 van 16 klaar · 3 te laat"
+    assert progress_line(statuses, 16, 3, t, 22) == "1/16 klaar · 3 te laat"
+    assert progress_line(statuses, 16, 0, t, 22) == "1 van 16 stappen klaar"
+    assert progress_line(statuses, 16, 0, t, 15) == "1 van 16 klaar"

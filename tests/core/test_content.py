@@ -151,3 +151,8 @@ def test_the_form_address_is_kvks_short_address_and_the_roadmaps_stays_visible(c
     body = content.step("aanmelden.1").body
     assert "Invullen gegevens op https://www.kvk.nl/handelsregister/toegangcode-aanvragen/" in body
     assert "https://www.kvk.nl/toegangscode" in body.split("toegangcode-aanvragen/", 1)[1]
+def test_an_old_override_file_with_renamed_and_retired_texts_still_starts(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[ui]\nstatus_klaar = "gereed"\ntm_status_refused = "Dat kan niet."\n', encoding="utf-8")
+    content = load_content(override)
+    assert content.text("status_done") == "gereed"

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from hr_wizard.applications import months_before
 from hr_wizard.content_file import load_content
-from hr_wizard.store import Store, months_before
+from hr_wizard.store import Store
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
@@ -98,7 +99,7 @@ def test_applications_finished_longer_ago_than_the_retention_period_are_listed(s
         application = store.create_application(project_id, naam, "Team", f"{naam.lower()}@testdorp.nl")
         store.save_application(application.id, application.version, finished_on=finished)
     assert [row.naam for row in store.retention_due(project_id, 24, today)] == ["Oud"]
-    assert store.roster_totals(project_id, 24, today) == (4, store.overdue_count(project_id, today), 1)
+    assert store.roster_totals(project_id, 24, today)[:3] == (4, store.overdue_count(project_id, today), 1)
     assert [row.naam for row in store.retention_due(project_id, 6, today)] == ["Oud", "Grens", "Recent"]
 
 
