@@ -160,3 +160,23 @@ def seeded_hostile(db_path) -> None:
     store.save_application(application.id, application.version, applied_on=dt.date(2026, 1, 5),
                            letter_due=dt.date(2026, 1, 7), current_step=4)
     store.close()
+
+
+# --- a real browser (scripts/with-chromium.sh) ---------------------------------------
+
+CHROMIUM_FLAGS = [  # the network here is closed: without these Chromium waits for it and hangs
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium() -> str:
+    """Chromium from scripts/with-chromium.sh (or on the PATH); without it skip, but never on CI."""
+    import pytest
+
+    found = os.environ.get("HR_WIZARD_TEST_CHROMIUM") or shutil.which("chromium") or ""
+    if found and Path(found).is_file():
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true: the browser test must run. Start it with: bash scripts/with-chromium.sh make test")
+    pytest.skip("no Chromium; run `bash scripts/with-chromium.sh make test` to include the browser test")

@@ -213,10 +213,10 @@ def test_status_json_has_stable_english_keys(tmp_path):
                             "processes", "steps", "terugmeldingen"]
     assert data["format"] == 1 and data["gemeente"] == "Gemeente Testdorp"
     assert before <= dt.datetime.fromisoformat(data["generated_at"]) <= dt.datetime.now(dt.UTC)
-    assert data["steps"] == {"done": 1, "total": 16}
+    assert data["steps"] == {"done": 1, "total": 17}
     fase1 = next(phase for phase in data["phases"] if phase["key"] == "fase1")
     assert fase1 == {"key": "fase1", "title": "Fase 1: De voorbereiding", "done": 1, "total": fase1["total"]}
-    assert sum(phase["total"] for phase in data["phases"]) == 16
+    assert sum(phase["total"] for phase in data["phases"]) == 17
     assert data["applications"] == {"new": 0, "waiting": 0, "late": 1, "letter": 0, "active": 0, "offboarded": 0, "total": 1}
     assert data["accounts"] == {"offboarding_open": 0, "access_reviews_due": 0}
     assert data["late_letters"] == 1

@@ -126,7 +126,7 @@ def test_the_html_sheet_prints_on_one_a4_page_and_loads_nothing(content, tmp_pat
     can hold: a name of 80 characters, a letter date and the gemeente's debiteurnummer."""
     from playwright.sync_api import sync_playwright
 
-    from .test_serve import CHROMIUM_FLAGS, chromium
+    from ..helpers import CHROMIUM_FLAGS, chromium
 
     browser = chromium()
     project = SimpleNamespace(**{**vars(PROJECT), "debiteurnummer": "DEB-1234567890123456",
@@ -150,7 +150,11 @@ def test_the_html_sheet_prints_on_one_a4_page_and_loads_nothing(content, tmp_pat
 
 
 def test_the_sheet_needs_neither_textual_nor_the_database():
-    from .test_import_hygiene import modules_after_import
+    import json
+    import subprocess
+    import sys
 
-    loaded = {name.split(".")[0] for name in modules_after_import("hr_wizard.instruction")}
-    assert not loaded & {"textual", "sqlmodel", "sqlalchemy", "alembic"}
+    code = "import sys, json, hr_wizard.instruction; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[0] for name in json.loads(result.stdout)}
+    assert "hr_wizard" in loaded and not loaded & {"textual", "sqlmodel", "sqlalchemy", "alembic"}
