@@ -44,14 +44,14 @@ class PreparationScreen(FormScreen):
             yield Static(t("prep_form_also"), classes="stress", markup=False)
             yield ChoiceField(t("prep_terugmelden"), [(v, t(f"answer_{v}")) for v in YES_NO_UNKNOWN], r.terugmelden, id="terugmelden")
             yield Static(t("prep_record"), classes="section", markup=False)
-            yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder="24-04-2026", id="sent_on", compact=True)
+            yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder=t("date_placeholder"), id="sent_on", compact=True)
             yield Field(t("prep_contact_naam"), PREPARATION_RULES["contact_naam"], value=r.contact_naam,
                         placeholder=t("intake_naam_placeholder"), id="contact_naam", compact=True)
             yield Field(t("prep_contact_email"), PREPARATION_RULES["contact_email"], value=r.contact_email,
                         placeholder=t("intake_email_placeholder"), id="contact_email", compact=True)
             yield ChoiceField(t("prep_existing"), [(v, t(f"answer_{v}")) for v in YES_NO], r.existing_connection, id="existing_connection")
             yield Field(t("prep_debiteur"), validation.debiteurnummer, value=self.project.debiteurnummer,
-                        placeholder="12345678", id="debiteurnummer", compact=True)
+                        placeholder=t("debiteur_placeholder"), id="debiteurnummer", compact=True)
             yield Field(t("prep_note"), PREPARATION_RULES["note"], value=r.note, id="note", compact=True)
             yield Static("", id="form-other", markup=False)
         yield AppFooter()

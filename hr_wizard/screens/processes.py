@@ -116,12 +116,12 @@ class ProcessFormScreen(FormScreen):
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
         yield AppHeader()
         with VerticalScroll(id="form"):
-            yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder="Vergunning horeca", id="naam", compact=True)
-            yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder="Afd. Vergunningen", id="afdeling", compact=True)
+            yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder=t("example_proces_naam"), id="naam", compact=True)
+            yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder=t("afdeling_placeholder"), id="afdeling", compact=True)
             yield Field(t("proc_eigenaar"), PROCESS_RULES["eigenaar"], value=value("eigenaar"), placeholder=t("intake_naam_placeholder"), id="eigenaar", compact=True)
-            yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder="KvK-nummer, naam, vestigingsadres", id="hr_data", compact=True)
+            yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder=t("example_hr_data"), id="hr_data", compact=True)
             yield ChoiceField(t("proc_source"), [(s, t(f"source_{s}")) for s in SOURCES], p.source if p else SOURCES[0], id="source")
-            yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder="01-07-2026", id="switch_on", compact=True)
+            yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder=t("date_placeholder"), id="switch_on", compact=True)
             yield Field(t("proc_note"), PROCESS_RULES["note"], value=value("note"), id="note", compact=True)
             yield Static("", id="form-other", markup=False)
         yield AppFooter()
