@@ -109,7 +109,7 @@ _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
 TEXT_TABLES = ("ui", "application", "messages")
 _OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
 # Texts no screen shows any more: an override file that still sets them is not refused.
-RETIRED_TEXTS = frozenset({"tm_status_refused"})
+RETIRED_TEXTS = frozenset({"tm_status_refused", "leave_again"})
 # Texts that were renamed when the stored codes became English: a gemeente's override file
 # that still uses the old name keeps working.
 RENAMED_TEXTS = {
