@@ -39,6 +39,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table)
                 if self.legend:
                     yield Static(self.legend, markup=False, classes="legend")
+                yield Static(text("help_glossary_title"), classes="section", markup=False)
+                yield Static(text("help_glossary"), markup=False, classes="glossary")
             yield Static(text("help_close"), markup=False, classes="hint")
         yield AppFooter()
 
