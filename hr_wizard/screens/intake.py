@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from hr_wizard import validation
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.keys import settle
 
 
@@ -22,7 +22,7 @@ class IntakeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         text = self.app.content.text
-        with VerticalScroll(id="intake"):
+        with FormBody(id="intake"):
             yield Static(text("intake_title"), classes="title", markup=False)
             yield Static(text("intake_intro"), classes="intro", markup=False)
             yield Field(text("intake_gemeente"), validation.gemeente_name, placeholder=text("intake_gemeente_placeholder"), id="gemeente")

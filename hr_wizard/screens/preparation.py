@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hr_wizard import validation
@@ -15,6 +14,7 @@ from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.toggles import TextCheckbox
 
@@ -37,7 +37,7 @@ class PreparationScreen(FormScreen):
         r = self.record
         date = validation.format_date(r.sent_on) if r.sent_on else ""
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static(t("prep_intro"), classes="intro", markup=False)
             yield TextCheckbox(t("prep_website"), r.website_consulted, id="website_consulted")
             yield TextCheckbox(t("prep_form"), r.form_filled, id="form_filled")

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
@@ -18,6 +17,7 @@ from hr_wizard.summaries import processes_line
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 
@@ -115,7 +115,7 @@ class ProcessFormScreen(FormScreen):
 
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder=t("example_proces_naam"), id="naam", compact=True)
             yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder=t("afdeling_placeholder"), id="afdeling", compact=True)
             yield Field(t("proc_eigenaar"), PROCESS_RULES["eigenaar"], value=value("eigenaar"), placeholder=t("intake_naam_placeholder"), id="eigenaar", compact=True)

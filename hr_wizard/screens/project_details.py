@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hr_wizard import validation
@@ -14,6 +13,7 @@ from hr_wizard.screens.form import FormScreen, changed_values
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class ProjectDetailsScreen(FormScreen):
         t = wizard(self).content.text
         p = self.record
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static(t("project_details_intro"), classes="intro", markup=False)
             yield Field(t("intake_gemeente"), validation.gemeente_name, value=p.gemeente,
                         placeholder=t("intake_gemeente_placeholder"), id="gemeente", compact=True)

@@ -23,6 +23,7 @@ from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 from hr_wizard.widgets.toggles import TextCheckbox
@@ -156,7 +157,7 @@ class TerugmeldingFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static("", id="tm-state", markup=False)
             yield TextCheckbox(t("tm_not_registered"), bool(self._value("not_registered")), id="not_registered")
             yield Field(t("tm_kvk_nummer"), self._check("kvk_nummer"), value=self._value("kvk_nummer"), placeholder=t("example_kvk"), id="kvk_nummer", compact=True)

@@ -99,7 +99,11 @@ class ApplicationScreen(Screen[bool]):
 
     def _focus_first(self) -> None:
         widgets = list(self.query("Input, RadioSet, Checkbox"))
-        self.set_focus(widgets[0] if widgets else self.query_one("#application"))
+        body = self.query_one("#application", VerticalScroll)
+        # The page itself takes the focus only when it has no fields (so the arrows scroll it);
+        # otherwise Tab would land on it, where no cursor shows.
+        body.can_focus = not widgets
+        self.set_focus(widgets[0] if widgets else body)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._touched = True
