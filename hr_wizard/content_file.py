@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,7 +250,7 @@ def _names_in(path: Path, where: str, template: str) -> set[str]:
         raise ContentError(path, f"in '{where}' {exc}.") from None
 
 
-def _check_names(path: Path, where: str, template: str, allowed: set[str] | frozenset[str]) -> None:
+def _check_names(path: Path, where: str, template: str, allowed: AbstractSet[str]) -> None:
     unknown = _names_in(path, where, template) - allowed
     if unknown:
         raise ContentError(path, f"in '{where}' staat een onbekende naam tussen accolades: {{{sorted(unknown)[0]}}}.")

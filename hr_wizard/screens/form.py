@@ -65,14 +65,16 @@ class FormScreen(Screen[None]):
         invalid = []
         for field in self.query(Field):
             result = field.result()
-            if result.ok:
-                values[field.id] = result.value
-            else:
+            if not result.ok:
                 invalid.append(field)
+            elif field.id:
+                values[field.id] = result.value
         for choice in self.query(ChoiceField):
-            values[choice.id] = choice.value
+            if choice.id:
+                values[choice.id] = choice.value
         for box in self.query(Checkbox):
-            values[box.id] = box.value
+            if box.id:
+                values[box.id] = box.value
         return values, invalid
 
     def save_now(self) -> bool:

@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 
 
@@ -27,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend
 
     def compose(self) -> ComposeResult:
-        text = self.app.content.text
+        text = wizard(self).content.text
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from hr_wizard import validation
+from hr_wizard.rows import row_id
 from hr_wizard.screens.form import FormScreen, changed_values
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
@@ -51,7 +52,7 @@ class ProjectDetailsScreen(FormScreen):
     def persist(self, values: dict[str, Any]) -> None:
         changes = changed_values(self.record, values)
         if changes:
-            self.record = self.store.save_project(self.record.id, self.record.version, **changes)
+            self.record = self.store.save_project(row_id(self.record), self.record.version, **changes)
             wizard(self).project_saved(self.record)
             self.title = self.record.gemeente
 
