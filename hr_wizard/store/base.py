@@ -29,7 +29,7 @@ def like_pattern(text: str) -> str:
 
 def coerce_dates(model: type, changes: dict[str, Any]) -> dict[str, Any]:
     """Validators give dates as ISO text ("" for none); date columns want dt.date or None."""
-    columns = model.__table__.columns
+    columns = model.__table__.columns  # type: ignore[attr-defined]  # every SQLModel table has one
     out = {}
     for name, value in changes.items():
         if isinstance(value, str) and columns[name].type.python_type is dt.date:
