@@ -206,7 +206,8 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
             table_of[name] = table
     keys = {name: _text(path, f"keys.{name}", value) for name, value in _table(path, data, "keys").items()}
     facts = {name: _check_fact(path, name, value) for name, value in _table(path, data, "facts").items()}
-    sources, fact_sources = {}, {}
+    sources: dict[str, dict[str, Any]] = {}
+    fact_sources: dict[str, list[str]] = {}
     for name, value in _table(path, data, "sources").items():
         sources[name] = _source(path, name, value)
         facts_of = value.get("facts", [])
@@ -355,6 +356,11 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
                  for s in chosen)
         return chosen, "\n".join(lines)
 
+    def explanation(key: str, panel: dict[str, str]) -> Explanation:
+        sources, source_note = note(raw.explain_sources[key])
+        filled = {name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS}
+        return Explanation(filled["title"], filled["see"], filled["means"], filled["todo"], sources, source_note)
+
     built_parts = []
     for part in raw.parts:
         steps = []
@@ -373,9 +379,7 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
         texts=raw.texts,
         parts=tuple(built_parts),
         sources=tuple(sources),
-        explain={key: Explanation(**{name: panel[name].format_map(facts) for name in _EXPLAIN_FIELDS},
-                                  **dict(zip(("sources", "source_note"), note(raw.explain_sources[key]), strict=True)))
-                 for key, panel in raw.explain.items()},
+        explain={key: explanation(key, panel) for key, panel in raw.explain.items()},
         settings=raw.settings,
         keys=raw.keys,
         source_table=table,

@@ -7,16 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from hr_wizard import instruction
 from hr_wizard.commands import CommandError, _open, _write_text
+from hr_wizard.rows import row_id
 from hr_wizard.texts import text
 
 if TYPE_CHECKING:
     import argparse
 
     from hr_wizard.content import Content
+    from hr_wizard.models import Project
 
 
 def run(args: argparse.Namespace, location: str, content: Content) -> int:
@@ -24,9 +26,10 @@ def run(args: argparse.Namespace, location: str, content: Content) -> int:
         raise CommandError(text("cli_instructie_usage"))
     if args.alle:
         return _everyone(args, location, content)
-    store, project = _open(location, args.gemeente)
+    store, opened = _open(location, args.gemeente)
+    project = cast("Project", opened)
     try:
-        application = store.application_by_email(project.id, args.email)
+        application = store.application_by_email(row_id(project), args.email)
     finally:
         store.close()
     if application is None:
@@ -47,9 +50,10 @@ def _everyone(args: argparse.Namespace, location: str, content: Content) -> int:
         raise CommandError(text("error_output_no_folder", folder=folder))
     if not folder.is_dir():
         raise CommandError(text("cli_instructie_not_folder", path=folder))
-    store, project = _open(location, args.gemeente)
+    store, opened = _open(location, args.gemeente)
+    project = cast("Project", opened)
     try:
-        applications = list(store.iter_applications(project.id))
+        applications = list(store.iter_applications(row_id(project)))
     finally:
         store.close()
     names = instruction.file_names((a.naam for a in applications), args.format, content.text("sheet_file_stem"))
