@@ -99,26 +99,9 @@ def report_command(args: argparse.Namespace, location: str, content: Content) ->
 
 
 def export_command(args: argparse.Namespace, location: str, content: Content) -> int:
-    from hr_wizard import exchange
-    from hr_wizard.applications import STATUSES
+    from hr_wizard import exports  # every register and the reminders: exports.py
 
-    store, project = _open(location, args.gemeente)
-    today = dt.date.today()
-    words = {s: content.text(f"status_{s}") for s in STATUSES}
-    output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
-    rows = (exchange.export_row(a, words, today) for a in store.iter_applications(project.id))
-    write = exchange.write_xlsx if args.format == "xlsx" else exchange.write_csv
-    from hr_wizard.private_file import OutputError, private_output
-
-    try:
-        with private_output(output, getattr(args, "overwrite", False), location, binary=True) as handle:  # 0600
-            count = write(rows, handle, _progress(text("cli_rows_written")))
-    except OutputError as error:
-        raise CommandError(str(error)) from None
-    except OSError as exc:
-        raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
-    _say(text("cli_exported", count=count, path=output))
-    return 0
+    return exports.export_command(args, location, content)
 
 
 def import_command(args: argparse.Namespace, location: str, content: Content) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import or_
 from sqlmodel import select
@@ -28,3 +28,8 @@ class AuditStore(StoreBase):
                                     for term in terms for column in (a.actor, a.entity, a.entity_id, a.action, a.detail))))
         with self._read() as session:
             return list(session.exec(select(a).where(*conditions).order_by(a.id.desc()).limit(limit)))
+
+    def iter_audit(self, project_id: int, batch: int = 1000) -> Iterator[AuditEntry]:
+        """The whole trail of a project, oldest first, a batch at a time (for the export)."""
+        for rows in self._iter_records(AuditEntry, AuditEntry.project_id == project_id, batch=batch):
+            yield from rows
