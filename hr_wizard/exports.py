@@ -9,6 +9,7 @@ Never imports Textual.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,17 +47,9 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
     output = args.output or f"hr-wizard-{_stem(what)}-{today:%Y-%m-%d}.{fmt}"
     store, project = _open(location, args.gemeente)
     try:
-        if what == REMINDERS:
-            from hr_wizard import reminders
-
-            body = reminders.calendar(store, project, content, today)
-            with _target(output, getattr(args, "overwrite", False), location) as handle:
-                handle.write(body.data)
-            count = body.count
-        else:
-            write = _writer(what, fmt, store, project.id, content, today)
-            with _target(output, getattr(args, "overwrite", False), location) as handle:
-                count = write(handle, _progress(text("cli_rows_written")))
+        write = _calendar(store, project, content) if what == REMINDERS else _writer(what, fmt, store, project.id, content, today)
+        with _target(output, getattr(args, "overwrite", False), location) as handle:
+            count = write(handle, _progress(text("cli_rows_written")))
     finally:
         store.close()
     if output != STDOUT:
@@ -68,6 +61,13 @@ def _stem(what: str) -> str:
     from hr_wizard.registers import REGISTERS
 
     return REGISTERS[what].stem if what in REGISTERS else what
+
+
+def _calendar(store, project, content: Content) -> Callable[..., int]:
+    from hr_wizard import reminders
+
+    name = content.text("reminder_calendar", gemeente=project.gemeente)
+    return lambda handle, progress: reminders.write(reminders.reminders(store, project, content), name, handle, progress=progress)
 
 
 def _writer(what: str, fmt: str, store, project_id: int, content: Content, today: dt.date) -> Callable[..., int]:
@@ -90,8 +90,11 @@ def _target(output: str, overwrite: bool, live: str) -> Iterator[BinaryIO]:
     from hr_wizard.private_file import OutputError, private_output
 
     if output == STDOUT:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
+        try:
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush stays quiet
         return
     try:
         with private_output(Path(output), overwrite, live, binary=True) as handle:  # 0600 from the first byte

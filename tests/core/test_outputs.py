@@ -15,7 +15,8 @@ def mode(path) -> int:
 
 
 COMMANDS = [["report", "-o"], ["export", "accounts", "-o"], ["backup"], ["export", "processen", "--format", "xlsx", "-o"],
-            ["export", "terugmeldingen", "-o"], ["export", "logboek", "--format", "json", "-o"]]
+            ["export", "terugmeldingen", "-o"], ["export", "logboek", "--format", "json", "-o"],
+            ["export", "herinneringen", "-o"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -1,0 +1,39 @@
+"""The records that have a date to watch, for `hr-wizard export herinneringen`: applications
+whose toegangscode is awaited or whose account is active (the access review), processes with
+a planned switch that have not switched yet, and open terugmeldingen with a follow-up date.
+Read a batch at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import and_, or_
+
+from hr_wizard import terugmelding as tm
+from hr_wizard.inventory import SOURCE_DONE
+from hr_wizard.models import Application, Process, Terugmelding
+from hr_wizard.store.base import StoreBase
+
+
+class RemindersStore(StoreBase):
+    def iter_awaited_and_active(self, project_id: int) -> Iterator[Application]:
+        """Applications still in service whose toegangscode is awaited (applied for, not in yet,
+        with a due date) or whose account is active (code in, first search done)."""
+        a = Application
+        awaited = and_(a.letter_received.is_(None), a.applied_on.is_not(None), a.letter_due.is_not(None))
+        active = and_(a.letter_received.is_not(None), a.finished_on.is_not(None))
+        for rows in self._iter_records(a, a.project_id == project_id, a.offboarded_on.is_(None), or_(awaited, active)):
+            yield from rows
+
+    def iter_planned_switches(self, project_id: int) -> Iterator[Process]:
+        """Processes with a planned switch that do not use the HR as their only source yet."""
+        p = Process
+        for rows in self._iter_records(p, p.project_id == project_id, p.switch_on.is_not(None), p.source != SOURCE_DONE):
+            yield from rows
+
+    def iter_follow_ups(self, project_id: int) -> Iterator[Terugmelding]:
+        """Open terugmeldingen with a day to look for KvK's answer."""
+        t = Terugmelding
+        for rows in self._iter_records(t, t.project_id == project_id, t.follow_up_on.is_not(None),
+                                       t.status.in_(tm.OPEN_STATUSES)):
+            yield from rows
