@@ -1,13 +1,14 @@
-"""The records that have a date to watch, for `hr-wizard export herinneringen`: applications
+"""The records that have a date to watch, for `hr-wizard export herinneringen` and the report: applications
 whose toegangscode is awaited or whose account is active (the access review), processes with
 a planned switch that have not switched yet, and open terugmeldingen with a follow-up date.
 Read a batch at a time."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_, select
 
 from hr_wizard import terugmelding as tm
 from hr_wizard.inventory import SOURCE_DONE
@@ -16,6 +17,16 @@ from hr_wizard.store.base import StoreBase
 
 
 class RemindersStore(StoreBase):
+    def awaited_letters_by_day(self, project_id: int, before: dt.date) -> dict[dt.date, int]:
+        """How many toegangscodes are awaited per due day, for due days before `before` (the late
+        ones too): for the report's strip of letters per week."""
+        a = Application
+        query = (select(a.letter_due, func.count()).where(
+            a.project_id == project_id, a.offboarded_on.is_(None), a.letter_received.is_(None), a.applied_on.is_not(None),
+            a.letter_due.is_not(None), a.letter_due < before).group_by(a.letter_due))
+        with self.engine.connect() as connection:
+            return {day: int(count) for day, count in connection.execute(query)}
+
     def iter_awaited_and_active(self, project_id: int) -> Iterator[Application]:
         """Applications still in service whose toegangscode is awaited (applied for, not in yet,
         with a due date) or whose account is active (code in, first search done)."""
