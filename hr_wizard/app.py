@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.theme import Theme
 
@@ -28,6 +28,8 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from hr_wizard.models import Project
     from hr_wizard.quickread import QuickState
     from hr_wizard.store import Store
@@ -290,8 +292,23 @@ class HrWizardApp(App[None]):
     def action_toggle_contrast(self) -> None:
         """Switch the high-contrast theme on or off; remembered per operating-system user."""
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
-        if self.store is not None:
-            self.store.set_setting(self._theme_setting(), self.theme)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen anywhere (F1 → c, or the command palette) is remembered per user."""
+        if self.store is not None and self.store.get_setting(self._theme_setting()) != theme:
+            self.store.set_setting(self._theme_setting(), theme)
+
+    # --- the command palette (ctrl+p): the wizard's own commands, in Dutch -----------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        t = self.content.text
+        yield SystemCommand(t("command_help"), t("command_help_help"), self.action_help)
+        yield SystemCommand(t("command_contrast"), t("command_contrast_help"), self.action_toggle_contrast)
+        yield SystemCommand(t("command_theme"), t("command_theme_help"), self.action_change_theme)
+        if self.store is not None and self.project is not None:
+            yield SystemCommand(t("command_project"), t("command_project_help"), self.action_edit_project)
+            yield SystemCommand(t("command_gemeente"), t("command_gemeente_help"), self.action_choose_project)
+        yield SystemCommand(t("command_quit"), t("command_quit_help"), self.action_quit)
 
     # --- help -------------------------------------------------------------
 

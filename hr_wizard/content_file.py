@@ -114,6 +114,8 @@ _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
 # line's texts: they are filled only with the values their rule passes in, never with facts.
 TEXT_TABLES = ("ui", "application", "messages")
 _OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
+# Texts no screen shows any more: an override file that still sets them is not refused.
+RETIRED_TEXTS = frozenset({"tm_status_refused"})
 # Texts that were renamed when the stored codes became English: a gemeente's override file
 # that still uses the old name keeps working.
 RENAMED_TEXTS = {
@@ -213,6 +215,8 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
         raw.settings[name] = _check_setting(path, name, value)
     for table in TEXT_TABLES:
         for old_name, value in data.get(table, {}).items():
+            if old_name in RETIRED_TEXTS:
+                continue  # no screen shows it any more; an old override file still starts
             name = RENAMED_TEXTS.get(old_name, old_name)
             if raw.table_of.get(name) != table:
                 raise ContentError(path, f"onbekende tekst '{table}.{name}'.")

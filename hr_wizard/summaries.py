@@ -35,15 +35,18 @@ def step_counts(statuses: Iterable[str]) -> tuple[int, int]:
     return seen.count("done"), seen.count("skipped")
 
 
-def progress_line(statuses: Iterable[str], total: int, overdue: int, text: Text) -> str:
-    """ "3 van 16 stappen klaar, 1 overgeslagen · 2 brieven te laat" """
+def progress_line(statuses: Iterable[str], total: int, overdue: int, text: Text, width: int | None = None) -> str:
+    """ "3 van 16 stappen klaar, 1 overgeslagen · 2 brieven te laat", shortened in a fixed order
+    to fit `width` (the skipped steps go first, then words), so that neither the progress nor
+    the late letters is ever cut off."""
     done, skipped = step_counts(statuses)
-    line = text("progress", done=done, total=total)
-    if skipped:
-        line += ", " + text("progress_skipped", skipped=skipped)
-    if overdue:
-        line += " · " + counted(text, "roster_overdue", overdue)
-    return line
+    full, short, tiny = (text(key, done=done, total=total) for key in ("progress", "progress_short", "progress_tiny"))
+    late = counted(text, "roster_overdue", overdue) if overdue else ""
+    late_short = text("overdue_short", count=overdue) if overdue else ""
+    skipped_part = ", " + text("progress_skipped", skipped=skipped) if skipped else ""
+    pairs = [(full + skipped_part, late), (full, late), (short, late), (short, late_short), (tiny, late_short)]
+    lines = [" · ".join(filter(None, pair)) for pair in pairs]
+    return next((line for line in lines if width is None or len(line) <= width), lines[-1])
 
 
 # --- Fase 1: the preparation record ----------------------------------------------------

@@ -24,6 +24,8 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "scheduled": ("resolved",),
 }
 OPEN_STATUSES = ("draft", "reported", "in_progress", "scheduled")
+# After these nothing can change any more: the status dialog asks before it moves there.
+FINAL_STATUSES = tuple(status for status in STATUSES if status not in TRANSITIONS)
 # The HR's objects (maatschappelijke activiteit, onderneming, vestiging, rechtspersoon, eigenaar,
 # functionaris), by code; the words are tm_object_<code> in the content file.
 OBJECTS = ("business_activity", "enterprise", "establishment", "legal_entity", "owner", "officer")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from hr_wizard.audit_trail import ACTIONS, ENTITIES, describe, search_terms
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
+from hr_wizard.widgets.type_to_filter import type_into
 
 if TYPE_CHECKING:
     from hr_wizard.models import AuditEntry, Project
@@ -42,7 +44,7 @@ class AuditScreen(Screen[None]):
         t = self.app.content.text
         yield AppHeader()
         yield Static(t("audit_intro"), id="audit-intro", markup=False)
-        yield QuietInput(placeholder=t("audit_filter"), id="audit-filter")
+        yield QuietInput(placeholder=t("audit_filter"), id="audit-filter", select_on_focus=False)
         yield Static("", id="audit-summary", markup=False)
         yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=False)
         yield AppFooter()
@@ -90,6 +92,9 @@ class AuditScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload()
+
+    def on_key(self, event: events.Key) -> None:
+        type_into(self.query_one("#audit-filter", Input), event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(DataTable))

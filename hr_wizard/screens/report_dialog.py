@@ -19,7 +19,12 @@ from hr_wizard.widgets.footer import AppFooter
 
 
 def default_report_path(fmt: str = "md") -> str:
-    return str(Path.home() / f"hr-wizard-rapport-{dt.date.today():%Y-%m-%d}.{fmt}")
+    """In the user's documents folder (where people look for a report), else the home folder."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    folder = documents if documents.is_dir() else Path.home()
+    return str(folder / f"hr-wizard-rapport-{dt.date.today():%Y-%m-%d}.{fmt}")
 
 
 def report_path_check(value: str) -> validation.Check:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from hr_wizard.store import Store
 
 MARK_GROUP = Binding.Group("group.mark")  # the description is a [keys] id
+HEADER_SIDES = 8 + 10  # Textual's header: the icon's and the clock space's width
 Action = TypeVar("Action", bound=Callable[..., Any])
 
 
@@ -107,6 +108,13 @@ class RoadmapScreen(Screen[None]):
         step_list.focus()
         self._show(start)
         self._update_progress()
+        # Once laid out (titles wrap on a narrow screen), bring the remembered step into view.
+        self.call_after_refresh(step_list.scroll_to_highlight)
+
+    def on_resize(self) -> None:
+        if self.query(StepList):
+            self._update_progress()
+            self.call_after_refresh(self.query_one(StepList).scroll_to_highlight)
 
     # --- display ----------------------------------------------------------
 
@@ -179,8 +187,10 @@ class RoadmapScreen(Screen[None]):
         content = wizard(self).content
         overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
         self.title = self.project.gemeente
+        # The header shows "gemeente — progress" between its icon (8) and clock space (10).
+        width = (self.size.width or self.app.size.width) - HEADER_SIDES - len(self.title) - len(" — ")
         self.sub_title = progress_line((self._status(step.key) for step in content.steps), len(content.steps), overdue,
-                                       content.text)
+                                       content.text, width)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and not event.option_id.startswith("part:"):

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.roster_table import RosterTable
+from hr_wizard.widgets.type_to_filter import type_into
 
 if TYPE_CHECKING:
 
@@ -30,6 +32,8 @@ SORTS = (("naam",), ("team",), ("kenmerk",), ("furthest_step",), ("letter_due",)
 # Column widths at 80 columns; the name takes what is left.
 WIDTHS = {"team": 12, "kenmerk": 14, "step": 4, "status": 15, "due": 10}
 NAME_MIN = 12
+NAME_WIDE = 24  # the name's width at 80 columns; beyond it the room is shared
+TEAM_MAX, KENMERK_MAX = 30, 60
 
 
 class RosterScreen(Screen[None]):
@@ -59,7 +63,7 @@ class RosterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         yield AppHeader()
-        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter")
+        yield QuietInput(placeholder=t("roster_filter"), id="roster-filter", select_on_focus=False)
         yield Static("", id="roster-summary", markup=False)
         yield Static("", id="roster-columns", markup=False)
         yield RosterTable(self._format_row, id="roster")
@@ -87,6 +91,14 @@ class RosterScreen(Screen[None]):
                 break
             del columns[optional]
         name = max(width - sum(columns.values()) - len(columns), NAME_MIN)
+        # Wider than the 80 columns the widths are made for: the team and the Kenmerk (often cut
+        # short at 80) get a share of the room, not only the name.
+        extra = max(0, name - NAME_WIDE)
+        for column, share, most in (("team", 3, TEAM_MAX), ("kenmerk", 4, KENMERK_MAX)):
+            if column in columns:
+                grow = min(extra * share // 10, most - columns[column])
+                columns[column] += grow
+                name -= grow
         return [("naam", name), *columns.items()]
 
     def _format_row(self, row: RosterRow, width: int) -> Text:
@@ -157,6 +169,9 @@ class RosterScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.set_focus(self.query_one(RosterTable))
+
+    def on_key(self, event: events.Key) -> None:
+        type_into(self.query_one("#roster-filter", Input), event)
 
     # --- actions ------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Choose a terugmelding's next status. Every status is listed; the ones Digimelding does not
-advise from here are marked and refused with a message that names the allowed ones."""
+"""Choose a terugmelding's next status: only the ones Digimelding advises from here are
+listed, the cursor row carries a '>' (readable without colour), and a final status is asked
+about first, because after it nothing can change any more."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from textual.widgets import OptionList, Static
 
 from hr_wizard import terugmelding as tm
 from hr_wizard import validation
+from hr_wizard.screens.confirm import ConfirmScreen
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.options import plain_option
@@ -25,39 +28,52 @@ class StatusChoiceScreen(ModalScreen["tuple[str, dt.date] | None"]):
     def __init__(self, current: str) -> None:
         super().__init__()
         self.current = current
+        self.allowed = tm.TRANSITIONS.get(current, ())
 
     def label(self, status: str) -> str:
-        return self.app.content.text(f"tm_status_{status}")
+        return wizard(self).content.text(f"tm_status_{status}")
+
+    def _prompt(self, status: str, cursor: bool) -> str:
+        return f"{'>' if cursor else ' '} {self.label(status)}"
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         with Vertical(id="status-dialog"):
             yield Static(t("tm_status_title", status=self.label(self.current)), classes="title", markup=False)
-            options = []
-            for status in tm.STATUSES:
-                allowed = tm.can_move(self.current, status)
-                mark = "→" if allowed else " "
-                options.append(plain_option(f"{mark} {self.label(status)}", id=status))
-            yield OptionList(*options, id="status-options")
-            yield Field(t("tm_status_date"), validation.parse_date, value=validation.format_date(dt.date.today()), id="status-date")
-            yield Static("", id="status-message", markup=False)
+            if not self.allowed:
+                yield Static(t("tm_status_final", status=self.label(self.current)), id="status-message", markup=False)
+            else:
+                yield OptionList(*(plain_option(self._prompt(status, False), id=status) for status in self.allowed),
+                                 id="status-options")
+                yield Field(t("tm_status_date"), validation.parse_date, value=validation.format_date(dt.date.today()),
+                            id="status-date")
+                yield Static("", id="status-message", markup=False)
         yield AppFooter()
 
     def on_mount(self) -> None:
+        if self.allowed:
+            self.query_one(OptionList).highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         options = self.query_one(OptionList)
-        allowed = [i for i, status in enumerate(tm.STATUSES) if tm.can_move(self.current, status)]
-        options.highlighted = allowed[0] if allowed else 0
+        for status in self.allowed:
+            options.replace_option_prompt(status, self._prompt(status, status == event.option_id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         status = event.option.id
-        t = self.app.content.text
-        message = self.query_one("#status-message", Static)
-        if not tm.can_move(self.current, status):
-            allowed = ", ".join(self.label(s) for s in tm.TRANSITIONS.get(self.current, ()))
-            key = "tm_status_refused" if allowed else "tm_status_final"
-            message.update("! " + t(key, status=self.label(self.current), target=self.label(status), allowed=allowed))
+        if status is None:
             return
         date = self.query_one(Field).show(force=True)
         if not date.ok:
             return
-        self.dismiss((status, dt.date.fromisoformat(date.value)))
+        chosen = (status, dt.date.fromisoformat(date.value))
+        if status in tm.FINAL_STATUSES:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.dismiss(chosen)
+
+            question = wizard(self).content.text("tm_status_confirm_final", status=self.label(status))
+            self.app.push_screen(ConfirmScreen(question), answered)
+            return
+        self.dismiss(chosen)

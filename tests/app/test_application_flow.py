@@ -105,3 +105,33 @@ async def test_roster_filters_by_typing_and_status(db_path):
         assert table.total == 1
         await pilot.press("f2")  # status: wacht op brief
         assert table.total == 0
+
+
+async def test_typing_in_the_roster_list_filters(db_path):
+    store = seeded(db_path)
+    project_id = store.get_project().id
+    for naam in ("Jan de Werker", "Özlem Yılmaz", "Kees Jansen"):
+        store.create_application(project_id, naam, "Burgerzaken", f"{naam.split()[0].lower()}@testdorp.nl")
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        roster = await open_roster(pilot)
+        table = roster.query_one(RosterTable)
+        assert roster.focused is table
+        await pilot.press("down", *"kees")
+        assert roster.query_one("#roster-filter").value == "kees"
+        assert table.total == 1 and table.current_row.naam == "Kees Jansen"
+        await pilot.press("enter")  # from the search box: to the list
+        assert roster.focused is table
+        await pilot.press("enter")  # opens Kees
+        await wait_for(pilot, ApplicationScreen)
+
+
+async def test_a_wide_roster_gives_room_to_team_and_kenmerk(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        roster = await open_roster(pilot)
+        wide = dict(roster._layout(119))
+        narrow = dict(roster._layout(79))
+        assert wide["team"] > narrow["team"] and wide["kenmerk"] > narrow["kenmerk"]
+        assert wide["naam"] >= narrow["naam"] and sum(wide.values()) + len(wide) - 1 <= 119  # a space between cells

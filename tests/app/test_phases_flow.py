@@ -148,11 +148,17 @@ async def test_terugmelding_through_its_statuses_with_a_refused_step_and_history
 
         await move(pilot, "reported")
         await move(pilot, "in_progress")
-        refused = await move(pilot, "reported")  # back to Gemeld: not a transition Digimelding advises
-        assert app.screen is refused
-        assert "Van 'In behandeling' naar 'Gemeld' kan niet" in text_of(refused, "#status-message")
+        await pilot.press("f6")
+        choice = await wait_for(pilot, StatusChoiceScreen)
+        listed = choice.query_one(OptionList)
+        assert [listed.get_option_at_index(i).id for i in range(listed.option_count)] == ["scheduled", "resolved"]
+        assert str(listed.get_option_at_index(0).prompt).startswith(">")  # the cursor reads without colour
         await pilot.press("escape")
-        await move(pilot, "resolved")
+        confirm = await move(pilot, "resolved")  # a final status: asked first
+        assert isinstance(app.screen, ConfirmScreen) and "niet meer veranderen" in text_of(app.screen, "Static")
+        await pilot.press("j")
+        await pilot.pause()
+        assert confirm is not app.screen
         assert "Status: Afgehandeld" in text_of(form, "#tm-state")
         await pilot.press("escape")
         register = await wait_for(pilot, TerugmeldingenScreen)

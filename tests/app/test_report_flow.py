@@ -29,3 +29,16 @@ async def test_report_from_the_main_screen_as_html(db_path, tmp_path, monkeypatc
         await wait_for(pilot, RoadmapScreen)
     page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
     assert "Gemeente Testdorp" in page and page.startswith("<!DOCTYPE html>")
+
+
+def test_the_report_goes_to_the_documents_folder_when_there_is_one(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from hr_wizard.screens.report_dialog import default_report_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    assert Path(default_report_path()).parent == tmp_path  # no documents folder: the home folder
+    (tmp_path / "Documents").mkdir()
+    assert Path(default_report_path("html")).parent == tmp_path / "Documents"
+    assert default_report_path("html").endswith(".html")

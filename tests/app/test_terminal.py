@@ -138,3 +138,75 @@ def test_installed_program_in_a_real_terminal(tmp_path):
     store = Store.open(str(db))
     assert store.get_project().gemeente == "Gemeente Tmuxdorp"
     assert store.step_progress(store.get_project().id)["doorlooptijd.startpunt"].status == "done"
+
+
+async def test_command_palette_offers_the_wizards_own_commands_in_dutch_and_remembers_a_theme(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert titles == ["Hulp", "Hoog contrast aan of uit", "Kleuren kiezen", "Gegevens gemeente aanpassen",
+                          "Andere gemeente", "Stoppen"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"contrast")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST.name
+        app.theme = "nord"  # what "Kleuren kiezen" does when the user picks one
+        await pilot.pause()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert app.theme == "nord"
+
+
+def list_lines(step_list) -> list[str]:
+    """Every line of the step list as shown, scrolled through."""
+    return ["".join(segment.text for segment in step_list.render_line(y)) for y in range(step_list.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_step_list_never_breaks_a_word_and_shows_the_remembered_step(db_path, size):
+    import re
+
+    from hr_wizard.remembered import last_step_setting
+    from hr_wizard.widgets.step_list import StepList
+
+    store = seeded(db_path)
+    store.set_setting(last_step_setting(store.get_project().id), "aanmelden.7")
+    store.close()
+    app = make_app(db_path)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        await pilot.pause()
+        step_list = screen.query_one(StepList)
+        assert "7. Bedragen" in "\n".join(list_lines(step_list))  # the remembered step is in view
+        shown = []
+        for y in range(0, step_list.virtual_size.height, step_list.size.height):
+            step_list.scroll_to(y=y, animate=False)
+            await pilot.pause()
+            shown += list_lines(step_list)
+        titles = " ".join([part.title for part in app.content.parts] + [step.title for step in app.content.steps])
+        whole = set(re.findall(r"\w+", titles))
+        assert {word for word in re.findall(r"\w+", " ".join(shown)) if len(word) > 2} <= whole
+
+
+async def test_f1_hulp_is_always_in_the_footer_at_60_columns(db_path):
+    from textual.widgets._footer import FooterKey
+
+    from hr_wizard.screens.roster import RosterScreen
+
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        for keys, screen_type in (([], RoadmapScreen), (["a"], RosterScreen)):
+            await pilot.press(*keys)
+            screen = await wait_for(pilot, screen_type)
+            help_key = next(key for key in screen.query(FooterKey) if key.key == "f1")
+            region = help_key.region
+            assert region.width > 0 and region.right <= 60 and region.y == 19
+            assert "Hulp" in "".join(segment.text for segment in help_key.render_line(0))

@@ -185,3 +185,17 @@ def test_offboarding_checklist_rules():
     left = offboarding_changes({"offboarded_on": "2026-11-20", "code_revoked_on": "", "autorisaties_revoked_on": ""}, account, TODAY)
     gone = Application(**{**account.model_dump(), **left.application})
     assert status_of(gone, TODAY) == "offboarded" and offboarding_open(gone)
+
+
+def test_the_progress_line_shortens_in_a_fixed_order_and_never_cuts_the_numbers(content):
+    from hr_wizard.summaries import progress_line
+
+    statuses = ["done", "skipped"] + ["todo"] * 14
+    t = content.text
+    assert progress_line(statuses, 16, 1, t) == "1 van 16 stappen klaar, 1 overgeslagen · 1 brief te laat"
+    assert progress_line(statuses, 16, 1, t, 40) == "1 van 16 stappen klaar · 1 brief te laat"
+    assert progress_line(statuses, 16, 3, t, 35) == "1 van 16 klaar · 3 brieven te laat"
+    assert progress_line(statuses, 16, 3, t, 30) == "1 van 16 klaar · 3 te laat"
+    assert progress_line(statuses, 16, 3, t, 22) == "1/16 klaar · 3 te laat"
+    assert progress_line(statuses, 16, 0, t, 22) == "1 van 16 stappen klaar"
+    assert progress_line(statuses, 16, 0, t, 15) == "1 van 16 klaar"

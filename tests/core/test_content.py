@@ -127,3 +127,10 @@ def test_override_file_that_is_not_utf8(tmp_path):
     override.write_bytes(b"\xff\xfe[facts]")
     with pytest.raises(ContentError, match="UTF-8"):
         load_content(override)
+
+
+def test_an_old_override_file_with_renamed_and_retired_texts_still_starts(tmp_path):
+    override = tmp_path / "config.toml"
+    override.write_text('[ui]\nstatus_klaar = "gereed"\ntm_status_refused = "Dat kan niet."\n', encoding="utf-8")
+    content = load_content(override)
+    assert content.text("status_done") == "gereed"
