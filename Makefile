@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test bench contrast clean
+.PHONY: run test lowest-deps bench contrast clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The core tests against the lowest versions pyproject.toml allows (uv, --resolution
+# lowest-direct), in a fresh .venv-lowest. CI runs it after the main suite.
+lowest-deps:
+	PYTHON=$(PYTHON) bash scripts/lowest-deps.sh $(PYTEST_ARGS)
+
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py $(ARGS)
 
@@ -32,4 +37,4 @@ contrast: $(VENV)/.run-installed
 	$(BIN)/python scripts/contrast.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .venv-lowest build *.egg-info

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from hr_wizard.store import Store
 
 
+STDOUT = "-"  # `-o -`: write to standard output, as most command-line tools do
+
+
 class CommandError(Exception):
     """Shown as `hr-wizard: <message>`, exit code 1."""
 
@@ -55,6 +58,8 @@ def status(args: argparse.Namespace, location: str, content: Content) -> int:
     from hr_wizard import report
 
     store, project = _open(location, args.gemeente)
+    if args.json or args.check:
+        return _status_for_scripts(store, project, content, as_json=args.json, check=args.check)
     data = report.gather(store, project, content)
     t = content.text
     lines = [t("report_title", gemeente=data.gemeente), t("report_date", date=dt.date.today().strftime("%d-%m-%Y")),
@@ -73,10 +78,29 @@ def status(args: argparse.Namespace, location: str, content: Content) -> int:
     return 0
 
 
+def _status_for_scripts(store: Store, project: object, content: Content, as_json: bool, check: bool) -> int:
+    """`status --json` (one JSON object) and `status --check` (one line; exit code 1 when
+    letters are late or terugmeldingen are past their follow-up date)."""
+    import json
+
+    from hr_wizard import status as state
+
+    data = state.gather(store, project, content)
+    attention = state.needs_attention(data)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif attention:
+        print(text("cli_status_attention", letters=data["late_letters"], reports=data["terugmeldingen"]["past_follow_up"]))
+    else:
+        print(text("cli_status_ok"))
+    return 1 if check and attention else 0
+
+
 def _write_text(body: str, output: str | None, overwrite: bool = False, live: str | None = None) -> None:
+    """To stdout (no -o, or -o -), else to a file created 0600 from its first byte."""
     from hr_wizard.private_file import OutputError, private_output
 
-    if output is None:
+    if output is None or output == STDOUT:
         sys.stdout.write(body)
         return
     try:
@@ -108,7 +132,12 @@ def import_command(args: argparse.Namespace, location: str, content: Content) ->
     from hr_wizard import exchange
     from hr_wizard.errors import StoreError
 
+    if not Path(args.file).exists():
+        raise CommandError(text("cli_import_missing", path=args.file))
     result = exchange.read_csv(Path(args.file), _progress(text("cli_rows_checked")))
+    unreadable = [problem.message for problem in result.problems if problem.row == 0]
+    if unreadable:  # the file itself (missing, unreadable, not UTF-8): no row to name
+        raise CommandError(unreadable[0])
     for problem in result.problems:
         where = text("cli_import_row", row=problem.row) + (f", {problem.field}" if problem.field else "")
         print(f"{where}: {problem.message}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,15 @@ EXPORT_COLUMNS = ("naam", "team", "email", "telefoon", "kenmerk", "stap", "statu
                   "brief_uiterlijk", "brief_ontvangen", "debiteurnummer", "klaar_op")
 IMPORT_REQUIRED = ("naam", "team", "email")
 IMPORT_OPTIONAL = ("kenmerk", "telefoon")
+# The column names people use in their own spreadsheets, per column. A header cell matches
+# without regard to case, spaces, hyphens, underscores and a BOM ("E-mail adres" is "emailadres").
+HEADER_SPELLINGS = {
+    "naam": ("Naam", "Volledige naam"),
+    "team": ("Team", "Afdeling"),
+    "email": ("E-mail", "E-mailadres", "Emailadres"),
+    "telefoon": ("Telefoon", "Telefoonnummer"),
+    "kenmerk": ("Kenmerk",),
+}
 IMPORT_RULES = {"naam": v.person_name, "team": v.team_name, "email": v.work_email,
                 "kenmerk": lambda s: v.optional(v.kenmerk(s), s), "telefoon": v.phone}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,24 +53,25 @@ def unneutralise(cell: str) -> str:
 def write_csv(rows: Iterable[list[Any]], target: Path | BinaryIO, progress: Progress | None = None,
               header: Sequence[str] = EXPORT_COLUMNS) -> int:
     """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked.
-    `target` is a path or an open binary file; `rows` is read one row at a time."""
+    `target` is a path or an open binary file (left open); `rows` is read one row at a time."""
+    if isinstance(target, Path):
+        with target.open("wb") as handle:
+            return write_csv(rows, handle, progress, header)
+    text_buffer = io.StringIO()  # rows become text here and leave as UTF-8 bytes, 64 KB at a time
+    writer = csv.writer(text_buffer, delimiter=";", lineterminator="\r\n")
+    target.write("\ufeff".encode())
+    writer.writerow(header)
     count = 0
-    binary = target.open("wb") if isinstance(target, Path) else target
-    handle = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    try:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-            if progress and count % 1000 == 0:
-                progress(count)
-    finally:
-        if isinstance(target, Path):
-            handle.close()
-        else:
-            handle.flush()
-            handle.detach()  # the caller's file (or standard output) stays open
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+        if progress and count % 1000 == 0:
+            progress(count)
+        if text_buffer.tell() > 65536:
+            target.write(text_buffer.getvalue().encode("utf-8"))
+            text_buffer.seek(0)
+            text_buffer.truncate()
+    target.write(text_buffer.getvalue().encode("utf-8"))
     return count
 
 
@@ -133,6 +144,44 @@ class ImportResult:
     problems: list[RowProblem]
 
 
+def _header_key(cell: str) -> str:
+    folded = unicodedata.normalize("NFKC", cell).replace("\ufeff", "").casefold()
+    return "".join(ch for ch in folded if not (ch.isspace() or ch in "-_"))
+
+
+_HEADER_KEYS = {_header_key(spelling): column for column, spellings in HEADER_SPELLINGS.items() for spelling in spellings}
+_IGNORED_KEYS = {_header_key(name) for name in EXPORT_COLUMNS} - set(_HEADER_KEYS)  # the export's own extra columns
+
+
+def _spellings(column: str) -> str:
+    """"E-mail, E-mailadres of Emailadres"."""
+    *most, last = HEADER_SPELLINGS[column]
+    return f"{', '.join(most)} {text('import_or')} {last}" if most else last
+
+
+def match_header(cells: list[str]) -> tuple[dict[str, int], list[RowProblem]]:
+    """Which column of the file holds what: {"naam": 0, ...}, and the header's faults (line 1)."""
+    positions: dict[str, int] = {}
+    problems = []
+    for index, cell in enumerate(cells):
+        key = _header_key(cell)
+        if not key or key in _IGNORED_KEYS:
+            continue
+        column = _HEADER_KEYS.get(key)
+        if column is None:
+            accepted = "; ".join(_spellings(name) for name in HEADER_SPELLINGS)
+            problems.append(RowProblem(1, cell.strip(), text("import_unknown_column", column=cell.strip(), accepted=accepted)))
+        elif column in positions:
+            first = cells[positions[column]].replace("\ufeff", "").strip()
+            problems.append(RowProblem(1, cell.strip(), text("import_double_column", column=cell.strip(), first=first)))
+        else:
+            positions[column] = index
+    example = ";".join(IMPORT_REQUIRED + IMPORT_OPTIONAL)
+    problems += [RowProblem(1, name, text("import_missing_column", column=name, spellings=_spellings(name), example=example))
+                 for name in IMPORT_REQUIRED if name not in positions]
+    return positions, problems
+
+
 def read_csv(path: Path, progress: Progress | None = None) -> ImportResult:
     """Read and check every row. `;` or `,`, with or without BOM."""
     try:
@@ -146,19 +195,15 @@ def read_csv(path: Path, progress: Progress | None = None) -> ImportResult:
     first_line = content.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    header = [name.strip().lower() for name in next(reader, [])]
-    missing = [name for name in IMPORT_REQUIRED if name not in header]
-    if missing:
-        return ImportResult([], [RowProblem(1, name, text("import_missing_column", column=name,
-                                                          example=";".join(IMPORT_REQUIRED + IMPORT_OPTIONAL))) for name in missing])
-    columns = [name for name in IMPORT_REQUIRED + IMPORT_OPTIONAL if name in header]
+    positions, header_problems = match_header(next(reader, []))
+    if header_problems:
+        return ImportResult([], header_problems)
     rows, problems, seen = [], [], {}
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue  # an empty line, as spreadsheets leave at the end
         record = {}
-        for name in columns:
-            index = header.index(name)
+        for name, index in positions.items():
             typed = unneutralise(cells[index]) if index < len(cells) else ""
             check = IMPORT_RULES[name](typed)
             if check.ok:

@@ -9,7 +9,7 @@ Never imports Textual.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,15 +24,14 @@ if TYPE_CHECKING:
 
     from hr_wizard.content import Content
 
-STDOUT = "-"
 REMINDERS = "herinneringen"
 FORMATS = ("csv", "xlsx", "json")
 
 
 def export_command(args: argparse.Namespace, location: str, content: Content) -> int:
-    from hr_wizard.commands import CommandError, _open, _progress
+    from hr_wizard.commands import STDOUT, CommandError, _open, _progress
 
-    what = args.what
+    what = args.wat
     fmt = args.format
     if what == REMINDERS:
         if fmt not in (None, "ics"):
@@ -43,13 +42,18 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
     fmt = fmt or "csv"
     today = dt.date.today()
     if args.output == STDOUT and fmt == "xlsx" and sys.stdout.isatty():
-        raise CommandError(text("cli_export_binary_terminal", example=f"{_stem(what)}.xlsx"))
+        raise CommandError(text("cli_xlsx_terminal"))
     output = args.output or f"hr-wizard-{_stem(what)}-{today:%Y-%m-%d}.{fmt}"
     store, project = _open(location, args.gemeente)
     try:
         write = _calendar(store, project, content) if what == REMINDERS else _writer(what, fmt, store, project.id, content, today)
         with _target(output, getattr(args, "overwrite", False), location) as handle:
-            count = write(handle, _progress(text("cli_rows_written")))
+            if output == STDOUT and fmt == "xlsx":  # a zip file is finished at its end: made whole, then sent
+                book = io.BytesIO()
+                count = write(book, _progress(text("cli_rows_written")))
+                handle.write(book.getvalue())
+            else:
+                count = write(handle, _progress(text("cli_rows_written")))
     finally:
         store.close()
     if output != STDOUT:
@@ -86,15 +90,13 @@ def _writer(what: str, fmt: str, store, project_id: int, content: Content, today
 
 @contextmanager
 def _target(output: str, overwrite: bool, live: str) -> Iterator[BinaryIO]:
-    from hr_wizard.commands import CommandError
+    from hr_wizard.commands import STDOUT, CommandError
     from hr_wizard.private_file import OutputError, private_output
 
-    if output == STDOUT:
-        try:
-            yield sys.stdout.buffer
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush stays quiet
+    if output == STDOUT:  # a reader that stops early (`| head`): cli.main ends quietly
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
         return
     try:
         with private_output(Path(output), overwrite, live, binary=True) as handle:  # 0600 from the first byte

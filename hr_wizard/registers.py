@@ -51,7 +51,7 @@ class Register:
 
 def account_values(a: Application, today: dt.date) -> Row:
     return {"name": a.naam, "team": a.team, "email": a.email, "phone": a.telefoon, "reference": a.kenmerk,
-            "step": a.current_step, "status": status_of(a, today), "applied_on": a.applied_on, "letter_due": a.letter_due,
+            "step": a.furthest_step, "status": status_of(a, today), "applied_on": a.applied_on, "letter_due": a.letter_due,
             "letter_received": a.letter_received, "debtor_number": a.debiteurnummer, "finished_on": a.finished_on}
 
 

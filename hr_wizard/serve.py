@@ -31,13 +31,10 @@ WEB = Path(__file__).with_name("web")
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    serve = commands.add_parser("serve", help=text("cli_serve"), add_help=False)
-    serve._optionals.title = text("cli_options")
-    serve.add_argument("-h", "--help", action="help", help=text("cli_help"))
-    # SUPPRESS: the same flags before `serve` still count (`hr-wizard --db X serve`).
+    # The command line's parser gives every command -h, --db and --gemeente (before or after it).
+    serve = commands.add_parser("serve", help=text("cli_serve"))
+    # SUPPRESS: the same flag before `serve` still counts (`hr-wizard --kiosk serve`).
     serve.add_argument("--kiosk", action="store_true", default=argparse.SUPPRESS, help=text("cli_serve_kiosk"))
-    serve.add_argument("--db", metavar=text("cli_db_metavar"), default=argparse.SUPPRESS, help=text("cli_db"))
-    serve.add_argument("--gemeente", metavar=text("cli_gemeente_metavar"), default=argparse.SUPPRESS, help=text("cli_gemeente"))
     serve.add_argument("--host", default="127.0.0.1", metavar=text("cli_serve_host_metavar"), help=text("cli_serve_host"))
     serve.add_argument("--port", type=_port, default=8000, metavar=text("cli_serve_port_metavar"), help=text("cli_serve_port"))
     serve.add_argument("--max-sessions", type=_positive, default=4, metavar=text("cli_serve_number_metavar"), help=text("cli_serve_max_sessions"))

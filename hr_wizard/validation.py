@@ -53,9 +53,38 @@ def _tidy(text: str) -> str:
     return _SPACES.sub(" ", text.strip(" "))
 
 
+# The Unicode blocks of the Latin script that hold the letters of people's and places' names:
+# Basic Latin, Latin-1 Supplement, Extended-A and -B, Extended Additional (Vietnamese), and
+# Extended-C, -D and -E. IPA Extensions (U+0250-U+02AF) and the phonetic blocks are left out:
+# they are sounds, not letters anyone spells a name with.
+_LATIN_BLOCKS = ((0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x024F), (0x1E00, 0x1EFF),
+                 (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
+_COMBINING = (0x0300, 0x036F)  # combining diacritical marks, as NFD text and some names carry them
+
+
+def _in_latin_block(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _LATIN_BLOCKS)
+
+
 def _is_latin_letter(ch: str) -> bool:
-    # Latin letters, with accents (Latin-1 Supplement, Extended-A and -B).
-    return ch.isalpha() and ord(ch) < 0x250
+    """A letter of the Latin script, with or without accents (after NFC)."""
+    return ch.isalpha() and _in_latin_block(ch)
+
+
+def _latin_letters(text: str) -> list[bool]:
+    """Per character: is it a Latin letter, or a combining mark on one (for accents that
+    have no single character, which NFC cannot compose)?"""
+    marks: list[bool] = []
+    for index, ch in enumerate(text):
+        on_letter = index > 0 and marks[-1]
+        marks.append(_is_latin_letter(ch) or (on_letter and _COMBINING[0] <= ord(ch) <= _COMBINING[1]))
+    return marks
+
+
+def _nfc(text: str) -> str:
+    """Composed form: "José" typed as J-o-s-e + accent (NFD) becomes the same text as "José"."""
+    return unicodedata.normalize("NFC", text)
 
 
 # --- names ----------------------------------------------------------------
@@ -68,12 +97,14 @@ def _name_like(value: str, kind: str, punct: set[str], digits: bool) -> Check:
     label, example = _word(f"label_{kind}"), _word(f"example_{kind}")
     if _has_control(value):
         return _fail(value, "name_control", label=label, example=example)
-    text = _tidy(value)
+    text = _tidy(_nfc(value))
     if not text:
         return _fail(value, "name_empty", label_lower=label.lower(), example=example)
     if len(text) > NAME_MAX:
         return _fail(value, "name_long", label=label, count=len(text), max=NAME_MAX, example=example)
-    bad = [ch for ch in text if not (_is_latin_letter(ch) or ch in punct or (digits and ch.isdigit() and ch.isascii()))]
+    letters = _latin_letters(text)
+    bad = [ch for ch, letter in zip(text, letters, strict=True)
+           if not (letter or ch in punct or (digits and ch.isdigit() and ch.isascii()))]
     if bad:
         return _fail(value, "name_char", label=label, char=bad[0], example=example)
     if sum(_is_latin_letter(ch) for ch in text) < 2:
@@ -127,7 +158,8 @@ _KENMERK_PUNCT = set(" .,-'&()")
 
 
 def normalise_kenmerk(value: str) -> str:
-    """`<team> / <contactpersoon>` with one space each side of the slash, spaces collapsed."""
+    """`<team> / <contactpersoon>` with one space each side of the slash, spaces collapsed, NFC."""
+    value = _nfc(value)
     if value.count("/") != 1:
         return _tidy(value)
     team, person = value.split("/")
@@ -139,7 +171,7 @@ def kenmerk(value: str) -> Check:
     example = _word("example_kenmerk")
     if _has_control(value):
         return _fail(value, "kenmerk_control", example=example)
-    text = _tidy(value)
+    text = _tidy(_nfc(value))
     if not text:
         return _fail(value, "kenmerk_empty", example=example)
     slashes = text.count("/")
@@ -150,7 +182,8 @@ def kenmerk(value: str) -> Check:
     normal = normalise_kenmerk(text)
     team, person = normal.split(" / ")
     for part in (team, person):
-        bad = [ch for ch in part if not (_is_latin_letter(ch) or (ch.isdigit() and ch.isascii()) or ch in _KENMERK_PUNCT)]
+        bad = [ch for ch, letter in zip(part, _latin_letters(part), strict=True)
+               if not (letter or (ch.isdigit() and ch.isascii()) or ch in _KENMERK_PUNCT)]
         if bad:
             return _fail(value, "kenmerk_char", char=bad[0], example=example)
         if len(part) < 2 or not any(_is_latin_letter(ch) for ch in part):
@@ -293,17 +326,32 @@ def format_date(iso: str | _dt.date) -> str:
 
 
 def phone(value: str) -> Check:
-    """Optional phone number: digits, spaces, + ( ) and -, 10 to 15 digits."""
+    """Optional phone number that exists, checked with `phonenumbers` (region NL): a number with
+    its netnummer, a 0800/0900 number, a gemeente's 14 number ("14 020"), or one abroad with its
+    country code. Stored in the usual written form: "030 123 4567", "+44 20 7946 0958"."""
     example = _word("example_phone")
     text = _tidy(value)
     if not text:
         return _ok("")
     if _has_control(value) or any(not (ch.isdigit() and ch.isascii()) and ch not in " +()-" for ch in text):
         return _fail(value, "phone_chars", example=example)
+    import phonenumbers  # deferred: not on the start-up path
+
+    try:
+        number = phonenumbers.parse(text, "NL")
+        possible = phonenumbers.is_possible_number_with_reason(number)
+        valid = phonenumbers.is_valid_number(number)
+    except Exception:  # NumberParseException, and anything else odd input may bring
+        return _fail(value, "phone_invalid", example=example)
     digits = sum(ch.isdigit() for ch in text)
-    if not 10 <= digits <= 15:
-        return _fail(value, "phone_digits", example=example, count=digits)
-    return _ok(text)
+    if possible in (phonenumbers.ValidationResult.TOO_SHORT, phonenumbers.ValidationResult.INVALID_LENGTH) and digits < 10:
+        return _fail(value, "phone_short", example=example, count=digits)
+    if possible == phonenumbers.ValidationResult.TOO_LONG or (not valid and digits > 15):
+        return _fail(value, "phone_long", example=example, count=digits)
+    if not valid:
+        return _fail(value, "phone_invalid", example=example)
+    form = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 31 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return _ok(phonenumbers.format_number(number, form))
 
 
 def optional_date(value: str) -> Check:
@@ -323,7 +371,7 @@ def short_text(value: str, kind: str, *, required: bool = False, max_length: int
     label, example = _word(f"label_{kind}"), _word(f"example_{kind}")
     if _has_control(value):
         return _fail(value, "text_control", label=label, example=example)
-    text = _tidy(value)
+    text = _tidy(_nfc(value))
     if not text:
         return _fail(value, "name_empty", label_lower=label.lower(), example=example) if required else _ok("")
     if len(text) > max_length:

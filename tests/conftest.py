@@ -11,6 +11,8 @@ import pytest
 from hr_wizard.content import Content
 from hr_wizard.content_file import load_content
 
+from .helpers import NO_PSYCOPG, psycopg_installed
+
 
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,6 +59,8 @@ def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest):
     if backend == "sqlite":
         yield tmp_path / "data" / "hr-wizard.sqlite"
         return
+    if not psycopg_installed():
+        pytest.skip(NO_PSYCOPG)
     if not PG_SERVER:
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true: the PostgreSQL tests must run. Start them with: bash scripts/with-postgres.sh make test")

@@ -6,13 +6,28 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from hr_wizard.store import Store
 
 SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
+
+
+NO_PSYCOPG = "psycopg is not installed; install the postgres extra (pip install -c constraints.txt -e '.[postgres]')"
+
+
+def psycopg_installed() -> bool:
+    """Whether the PostgreSQL driver can be imported (the postgres extra)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def seeded(db_path, debiteurnummer: str = "") -> Store:
@@ -22,6 +37,48 @@ def seeded(db_path, debiteurnummer: str = "") -> Store:
     if debiteurnummer:
         store.set_project_debiteurnummer(project.id, debiteurnummer)
     return store
+
+
+def seeded_project(db_path) -> tuple[Store, object]:
+    """Gemeente Testdorp with a step done and noted, one late letter (Jan de Werker), a process
+    that uses the HR as its source and a concept terugmelding; the caller closes the store."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen <samen> met Jan", expected_version=1)
+    late = store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
+    store.save_application(late.id, late.version, applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    store.create_terugmelding(project.id, kvk_nummer="69599084")
+    return store, project
+
+
+def seeded_for_quickread(db_path, today: dt.date) -> Store:
+    """Two gemeenten, Testdorp remembered with its last step, and three letters around `today`."""
+    from hr_wizard.remembered import last_step_setting
+
+    store = Store.open(str(db_path))
+    store.create_project("Gemeente Eerst", "Piet Puk", "piet@eerst.nl")
+    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
+    store.remember_project(project.id)
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
+    store.set_step_status(project.id, "fase2.processen", "in_progress")
+    store.set_setting(last_step_setting(project.id), "fase2.processen")
+    for naam, due, received in (("Laat", dt.date(2026, 11, 27), None), ("Vandaag", today, None),
+                                ("Binnen", dt.date(2026, 1, 7), dt.date(2026, 1, 6))):
+        application = store.create_application(project.id, naam, "Team", f"{naam.lower()}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=due - dt.timedelta(days=3),
+                               letter_due=due, letter_received=received)
+    return store
+
+
+def count_applications(path: Path) -> int:
+    """Rows in the application table of a SQLite file, read without the store."""
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM application").fetchone()[0]
 
 
 def seeded_steps(db_path) -> None:
@@ -56,8 +113,177 @@ def seeded_roster(db_path) -> None:
     store.close()
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _command(args: tuple[str, ...]) -> list[str]:
+    return [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
+
+
+def run(*args: str, env: dict | None = None, cwd: Path | None = None, text: bool = True) -> subprocess.CompletedProcess:
     """The installed command line, as a user runs it."""
-    command = [SCRIPT, *args] if SCRIPT else [sys.executable, "-m", "hr_wizard", *args]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(_command(args), capture_output=True, text=text, env={**os.environ, **(env or {})}, timeout=60,
+                          stdin=subprocess.DEVNULL, cwd=cwd)
+
+
+def run_into_closed_pipe(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line writing into a pipe whose reader has already gone, as in
+    `hr-wizard status | head -c 10` when head has finished first."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(_command(args), stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL, cwd=cwd)
+    finally:
+        os.close(writer)
+
+
+def damage_a_page(db_path: Path) -> None:
+    """Overwrite the middle of the file (a page of the application table) with garbage, clean
+    shut down first so no WAL holds a good copy."""
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    size = db_path.stat().st_size
+    with open(db_path, "r+b") as handle:
+        handle.seek(size - 4096 * 2)
+        handle.write(b"\xa5" * 4096)
+
+
+HOSTILE = "Jan\x1b]0;PWNED\x07\x1b[2JDoe\x9b31m"
+
+
+def seeded_hostile(db_path) -> None:
+    store = seeded(db_path)
+    project = store.get_project()
+    with store._write() as session:  # as another tool or an old version could have stored it
+        from hr_wizard.models import Project
+        row = session.get(Project, project.id)
+        row.gemeente = "Gemeente " + HOSTILE
+    store.set_step_note(project.id, "doorlooptijd.startpunt", "Notitie " + HOSTILE, expected_version=0)
+    application = store.create_application(project.id, HOSTILE, "Team " + HOSTILE, "jan@testdorp.nl")
+    store.save_application(application.id, application.version, applied_on=dt.date(2026, 1, 5),
+                           letter_due=dt.date(2026, 1, 7), current_step=4)
+    store.close()
+
+
+# --- exports, reminders and the report -------------------------------------------------
+
+
+def seeded_registers(db_path) -> None:
+    """Two processes, two terugmeldingen, one application, a step with a note: a logboek with personal data
+    in the records (never in the trail)."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.create_process(project.id, naam="=Vergunning horeca", afdeling="Vergunningen", eigenaar="Piet Puk",
+                         hr_data="KvK-nummer, naam", source="both", switch_on="2027-03-01", note="Eerst de koppeling")
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    report = store.create_terugmelding(project.id, today=dt.date(2026, 11, 2), kvk_nummer="69599084", object="establishment",
+                                       nevenvestiging=True, vestigingsnummer="000038509504", attribute="bezoekadres",
+                                       betwijfelde_waarde="Stationsstraat 1", voorgestelde_waarde="+31 Postbus 100",
+                                       peilmoment="2026-10-30", toelichting="Bij ons bezoek stond het pand leeg; zie foto.",
+                                       referentie="TM-2026-001", melder_naam="Piet Puk", melder_email="piet@testdorp.nl")
+    store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 11, 3))
+    store.create_terugmelding(project.id, today=dt.date(2026, 11, 20), kvk_nummer="12345678")
+    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl",
+                                           telefoon="06 12345678")
+    store.save_application(application.id, application.version, current_step=4, kenmerk="Afd. Werk en Inkomen / Jan de Werker",
+                           applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Geheime notitie", expected_version=1)
+    store.close()
+
+
+def seeded_reminders(db_path, today: dt.date) -> dict[str, int]:
+    """One record for every kind of reminder (dates around `today`), and one beside it that is
+    finished or closed; returns the records' numbers by name."""
+    store = seeded(db_path)
+    project_id = store.get_project().id
+    ids = {}
+
+    def application(key: str, naam: str, **changes) -> None:
+        row = store.create_application(project_id, naam, "Burgerzaken", f"{key}@testdorp.nl", telefoon="06 12345678")
+        store.save_application(row.id, row.version, kenmerk=f"Afd. Werk en Inkomen / {naam}", **changes)
+        ids[key] = row.id
+
+    from hr_wizard.applications import months_before
+
+    year_ago = months_before(today, 12)
+    application("waiting", "Jan de Werker", applied_on=today - dt.timedelta(days=1), letter_due=today + dt.timedelta(days=4))
+    application("late", "Özlem Yılmaz", applied_on=today - dt.timedelta(days=20), letter_due=today - dt.timedelta(days=15))
+    application("received", "Kees Jansen", applied_on=today - dt.timedelta(days=9), letter_due=today - dt.timedelta(days=4),
+                letter_received=today - dt.timedelta(days=5))
+    application("review", "Anouk Visser", applied_on=year_ago - dt.timedelta(days=30), letter_due=year_ago - dt.timedelta(days=26),
+                letter_received=year_ago - dt.timedelta(days=27), first_search_done=True, finished_on=year_ago - dt.timedelta(days=20))
+    application("recent", "Daan Bakker", applied_on=today - dt.timedelta(days=30), letter_due=today - dt.timedelta(days=26),
+                letter_received=today - dt.timedelta(days=27), first_search_done=True, finished_on=today - dt.timedelta(days=20),
+                access_reviewed_on=today - dt.timedelta(days=10))
+    application("gone", "Sanne de Vries", applied_on=today - dt.timedelta(days=9), letter_due=today - dt.timedelta(days=4),
+                offboarded_on=today - dt.timedelta(days=1))
+    for key, source, switch in (("switch", "own_register", today + dt.timedelta(days=40)), ("switched", "handelsregister", today),
+                                ("unplanned", "both", None)):
+        ids[key] = store.create_process(project_id, naam=f"Proces {key}", eigenaar="Piet Puk", source=source,
+                                        switch_on=switch.isoformat() if switch else "").id
+    for key, final in (("follow_up", None), ("closed", "withdrawn")):
+        report = store.create_terugmelding(project_id, kvk_nummer="69599084", referentie=f"TM-{key[:6]}", object="enterprise",
+                                           attribute="naam", betwijfelde_waarde="Bakkerij Oud", peilmoment=today.isoformat(),
+                                           toelichting="Bij ons bezoek stond het pand leeg; zie foto.", melder_naam="Piet Puk",
+                                           melder_email="piet@testdorp.nl")
+        report = store.move_terugmelding(report.id, report.version, "reported", today)
+        if final:
+            store.move_terugmelding(report.id, report.version, final, today)
+        ids[key] = report.id
+    from sqlalchemy import text as sql
+
+    with store.engine.begin() as connection:  # no form sets the follow-up date yet
+        connection.execute(sql("UPDATE terugmelding SET follow_up_on = :day"), {"day": today + dt.timedelta(days=14)})
+    store.close()
+    return ids
+
+
+def seeded_report(db_path, day: dt.date) -> None:
+    """Steps in every state, applications in every status, letters due over the weeks after `day`."""
+    store = seeded(db_path)
+    project = store.get_project()
+    for key, status in (("doorlooptijd.startpunt", "done"), ("fase1.website", "done"), ("fase1.aanvraagformulier", "in_progress"),
+                        ("fase1.terugmelden", "skipped")):
+        store.set_step_status(project.id, key, status)
+    due_in = {"Jan de Werker": 1, "Mila Jansen": 4, "Kees Bakker": 5, "Anouk Visser": 12, "Daan de Vries": 40,
+              "Sanne Smit": 70, "Özlem Yılmaz": -3}
+    for number, (naam, days) in enumerate(due_in.items()):
+        application = store.create_application(project.id, naam, "Burgerzaken", f"m{number}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=day - dt.timedelta(days=7),
+                               letter_due=day + dt.timedelta(days=days))
+    for number, extra in enumerate(({"letter_received": day - dt.timedelta(days=1)},
+                                    {"letter_received": day - dt.timedelta(days=2), "first_search_done": True,
+                                     "finished_on": day - dt.timedelta(days=1)},
+                                    {"offboarded_on": day - dt.timedelta(days=1)})):
+        application = store.create_application(project.id, f"Collega {number}", "Burgerzaken", f"c{number}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=day - dt.timedelta(days=9),
+                               letter_due=day + dt.timedelta(days=3), **extra)
+    store.create_application(project.id, "Nog Niet", "Burgerzaken", "nog@testdorp.nl")
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    store.create_process(project.id, naam="Vergunning horeca", source="both", switch_on="2027-03-01")
+    store.create_terugmelding(project.id, kvk_nummer="69599084")
+    store.close()
+
+
+# --- the browser tests: the distribution's Chromium (scripts/with-chromium.sh) ---------------
+
+CHROMIUM_FLAGS = [  # the network here is closed: without these Chromium waits for it and hangs
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium() -> str:
+    """Chromium from scripts/with-chromium.sh (or on the PATH); without it skip, but never on CI."""
+    found = os.environ.get("HR_WIZARD_TEST_CHROMIUM") or shutil.which("chromium") or ""
+    if found and Path(found).is_file():
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true: the browser test must run. Start it with: bash scripts/with-chromium.sh make test")
+    pytest.skip("no Chromium; run `bash scripts/with-chromium.sh make test` to include the browser test")
+
+
+def artefacts(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("HR_WIZARD_TEST_ARTEFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -21,7 +21,7 @@ from hr_wizard.texts import text
 PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden", "sent_on", "contact_naam",
                                 "contact_email", "existing_connection", "note"})
 PROCESS_FIELDS = frozenset({"naam", "afdeling", "eigenaar", "hr_data", "source", "switch_on", "note"})
-TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging"})
+TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging", "follow_up_on"})
 
 
 class ExportedReport(NamedTuple):

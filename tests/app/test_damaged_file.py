@@ -9,8 +9,7 @@ import sqlite3
 from hr_wizard.screens.intake import IntakeScreen
 from hr_wizard.screens.problem import ProblemScreen
 
-from ..core.test_opening import damage_a_page
-from ..helpers import seeded
+from ..helpers import damage_a_page, seeded
 from .pilot import make_app, wait_for
 
 

@@ -4,29 +4,12 @@ not from `status`, the reports or an xlsx export."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import select
 import subprocess
 import time
 
-from ..helpers import SCRIPT, run, seeded
-
-HOSTILE = "Jan\x1b]0;PWNED\x07\x1b[2JDoe\x9b31m"
-
-
-def seeded_hostile(db_path) -> None:
-    store = seeded(db_path)
-    project = store.get_project()
-    with store._write() as session:  # as another tool or an old version could have stored it
-        from hr_wizard.models import Project
-        row = session.get(Project, project.id)
-        row.gemeente = "Gemeente " + HOSTILE
-    store.set_step_note(project.id, "doorlooptijd.startpunt", "Notitie " + HOSTILE, expected_version=0)
-    application = store.create_application(project.id, HOSTILE, "Team " + HOSTILE, "jan@testdorp.nl")
-    store.save_application(application.id, application.version, applied_on=dt.date(2026, 1, 5),
-                           letter_due=dt.date(2026, 1, 7), current_step=4)
-    store.close()
+from ..helpers import SCRIPT, run, seeded_hostile
 
 
 def assert_clean(output: bytes) -> None:

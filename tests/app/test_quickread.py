@@ -8,35 +8,18 @@ import time
 from pathlib import Path
 
 from hr_wizard.quickread import quick_state
-from hr_wizard.remembered import last_step_setting
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import Store
 
+from ..helpers import seeded_for_quickread
 from ..make_v1_db import make_v1_db
 from .pilot import make_app, wait_for
 
 TODAY = dt.date(2026, 11, 28)
 
 
-def seeded(db_path) -> Store:
-    store = Store.open(str(db_path))
-    store.create_project("Gemeente Eerst", "Piet Puk", "piet@eerst.nl")
-    project = store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    store.remember_project(project.id)
-    store.set_step_status(project.id, "fase1.website", "done")
-    store.set_step_note(project.id, "fase1.website", "Gelezen", expected_version=1)
-    store.set_step_status(project.id, "fase2.processen", "in_progress")
-    store.set_setting(last_step_setting(project.id), "fase2.processen")
-    for naam, due, received in (("Laat", dt.date(2026, 11, 27), None), ("Vandaag", TODAY, None),
-                                ("Binnen", dt.date(2026, 1, 7), dt.date(2026, 1, 6))):
-        application = store.create_application(project.id, naam, "Team", f"{naam.lower()}@testdorp.nl")
-        store.save_application(application.id, application.version, applied_on=due - dt.timedelta(days=3),
-                               letter_due=due, letter_received=received)
-    return store
-
-
 def test_quick_state_agrees_with_the_store(db_path):
-    store = seeded(db_path)
+    store = seeded_for_quickread(db_path, TODAY)
     quick = quick_state(str(db_path), store.actor, today=TODAY)
     project, _ = store.choose_project()
     assert quick.project.id == project.id and quick.project.gemeente == "Gemeente Testdorp"
@@ -61,7 +44,7 @@ def test_quick_state_steps_aside_for_anything_unusual(tmp_path):
 
 
 async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_path, monkeypatch):
-    seeded(db_path).close()
+    seeded_for_quickread(db_path, TODAY).close()
     real_open = Store.open
 
     def slow_open(location):  # the store takes a second, as on a loaded jump host
@@ -103,7 +86,7 @@ async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):
             super().on_mount()
             self.call_after_refresh(self.exit)
 
-    seeded(db_path).close()
+    seeded_for_quickread(db_path, TODAY).close()
     for _ in range(5):
         app = QuitAtOnce(str(db_path), load_content())
         async with app.run_test(size=(80, 24)) as pilot:

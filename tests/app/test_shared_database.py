@@ -19,6 +19,7 @@ from hr_wizard.screens.projects import ProjectPickerScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.store import CONNECT_TIMEOUT_S, Store
 
+from ..helpers import NO_PSYCOPG, psycopg_installed
 from .pilot import make_app, wait_for
 
 
@@ -92,6 +93,9 @@ async def test_the_user_picks_a_gemeente_and_the_choice_is_remembered(db_path):
         await wait_for(pilot, ProjectPickerScreen)
 
 
+needs_psycopg = pytest.mark.skipif(not psycopg_installed(), reason=NO_PSYCOPG)
+
+
 def silent_server() -> socket.socket:
     """A port that accepts connections and never answers: the server that hangs."""
     listener = socket.socket()
@@ -100,6 +104,7 @@ def silent_server() -> socket.socket:
     return listener
 
 
+@needs_psycopg
 def test_a_server_that_does_not_answer_gives_the_message_within_the_timeout():
     listener = silent_server()
     port = listener.getsockname()[1]
@@ -112,6 +117,7 @@ def test_a_server_that_does_not_answer_gives_the_message_within_the_timeout():
     assert f"127.0.0.1:{port} antwoordt niet" in str(caught.value)
 
 
+@needs_psycopg
 def test_a_closed_port_gives_the_same_clear_message():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

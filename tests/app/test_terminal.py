@@ -4,6 +4,7 @@ theme, no mouse, and the installed program in a real pseudo-terminal (tmux)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,31 +21,59 @@ from hr_wizard.theme import HIGH_CONTRAST
 from ..helpers import seeded
 from .pilot import make_app, open_tool, wait_for
 
+# The three dots of the window frame that Textual draws around every SVG screenshot.
+_FRAME_COLOURS = {"#ff5f57", "#febc2e", "#28c840"}
+
+
+def colours_in(svg: str) -> set[str]:
+    """The colours that are not a shade of grey in a screenshot (the window frame left out)."""
+    colourful = set()
+    for colour in set(re.findall(r"#[0-9a-fA-F]{6}\b", svg)) - _FRAME_COLOURS:
+        red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        if max(red, green, blue) - min(red, green, blue) > 8:
+            colourful.add(colour)
+    return colourful
+
 
 async def test_every_screen_renders_without_colour(db_path, monkeypatch):
-    """Textual's monochrome filter once crashed on the roster; walk every screen with NO_COLOR."""
+    """Textual's monochrome filter once crashed on the roster; walk every screen with NO_COLOR
+    and check that each one is painted in shades of grey only (a crash fails run_test itself)."""
     store = seeded(db_path)
     store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
     store.close()
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(db_path)
+    seen = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, RoadmapScreen)
-        for keys in (["a"], ["enter"], ["escape", "escape"], ["f4"], ["escape", "escape", "escape"], ["l"], ["escape"],
+        for keys in ([], ["a"], ["enter"], ["escape", "escape"], ["f4"], ["escape", "escape", "escape"], ["l"], ["escape"],
                      ["n"], ["escape"], ["f1"], ["escape"], ["r"], ["escape"]):
             await pilot.press(*keys)
             await pilot.pause()
-            assert "Traceback" not in app.export_screenshot()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
         for step in ("fase1.website", "fase2.processen", "fase2.terugmelden"):
             await open_tool(pilot, step)
             await pilot.pause()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
             await pilot.press("f4")
             await pilot.pause()
-            app.export_screenshot()
+            seen[type(app.screen).__name__] = colours_in(app.export_screenshot())
             while not isinstance(app.screen, RoadmapScreen):
                 await pilot.press("escape")
                 await pilot.pause()
         assert app.is_running
+    assert {"RoadmapScreen", "RosterScreen", "ApplicationScreen", "AuditScreen", "HelpScreen", "ReportDialog",
+            "PreparationScreen", "ProcessesScreen", "TerugmeldingenScreen"} <= set(seen), sorted(seen)
+    assert {name: found for name, found in seen.items() if found} == {}
+
+
+async def test_the_colour_check_sees_colour(db_path):
+    """Without NO_COLOR the same check finds Textual's blue: it is not blind."""
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert colours_in(app.export_screenshot())
 
 
 async def test_resizing_down_to_60x20_and_back_keeps_working(db_path):

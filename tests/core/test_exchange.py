@@ -15,15 +15,11 @@ from hr_wizard import exchange, registers, report
 from hr_wizard.errors import StoreError
 from hr_wizard.store import Store, restore_sqlite
 
+from ..helpers import seeded, seeded_project
+
 FIRST = ["Jan", "Mila", "Özlem", "Pieter", "Fatima", "Kees", "Anouk", "Mohamed", "Sanne", "Daan"]
 LAST = ["de Vries", "Jansen", "Bakker", "Yılmaz", "van Dijk", "Visser", "el Amrani", "'t Hart"]
 TEAMS = ["Afd. Werk en Inkomen", "Team Vergunningen", "Burgerzaken", "Belastingen (Noord)", "Handhaving & Toezicht"]
-
-
-def new_store(path) -> Store:
-    store = Store.open(str(path))
-    store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
-    return store
 
 
 def account_rows(store: Store, content, as_text: bool = True):
@@ -41,13 +37,13 @@ def as_rows(store: Store) -> list[tuple]:
 
 def test_round_trip_of_1000_applications_through_csv(tmp_path, content):
     rng = random.Random(3)
-    source = new_store(tmp_path / "bron.sqlite")
+    source = seeded(tmp_path / "bron.sqlite")
     project_id = source.get_project().id
     generated = []
     for index in range(1000):
         naam, team = f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(TEAMS)
         kenmerk = f"{team} / {naam}" if rng.random() < 0.7 else ""
-        telefoon = f"06 {rng.randint(10000000, 99999999)}" if rng.random() < 0.3 else ""
+        telefoon = f"06 {rng.randint(10000000, 59999999)}" if rng.random() < 0.3 else ""  # mobile numbers that exist
         generated.append({"naam": naam, "team": team, "email": f"m{index}@testdorp.nl", "kenmerk": kenmerk, "telefoon": telefoon})
     source.import_applications(project_id, generated)
     target_file = tmp_path / "aanvragen.csv"
@@ -56,14 +52,14 @@ def test_round_trip_of_1000_applications_through_csv(tmp_path, content):
 
     result = exchange.read_csv(target_file)
     assert result.problems == []
-    empty = new_store(tmp_path / "leeg.sqlite")
+    empty = seeded(tmp_path / "leeg.sqlite")
     empty.import_applications(empty.get_project().id, [exchange.application_fields(r) for r in result.rows])
     assert as_rows(empty) == as_rows(source)
     assert len(as_rows(empty)) == 1000
 
 
 def test_formula_in_a_cell_comes_out_neutralised_in_csv_and_xlsx(tmp_path, content):
-    store = new_store(tmp_path / "db.sqlite")
+    store = seeded(tmp_path / "db.sqlite")
     store.create_application(store.get_project().id, '=HYPERLINK("x")', "+Team", "@a@testdorp.nl", telefoon="-1")
     target = tmp_path / "uit.csv"
     export_csv(store, content, target)
@@ -103,18 +99,6 @@ def test_import_without_required_column_says_which(tmp_path):
     assert "naam;team;email" in problems[0].message
 
 
-def seeded_project(path):
-    store = new_store(path)
-    project = store.get_project()
-    store.set_step_status(project.id, "fase1.website", "done")
-    store.set_step_note(project.id, "fase1.website", "Gelezen <samen> met Jan", expected_version=1)
-    late = store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
-    store.save_application(late.id, late.version, applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
-    store.create_process(project.id, naam="Subsidie", source="handelsregister")
-    store.create_terugmelding(project.id, kvk_nummer="69599084")
-    return store, project
-
-
 def test_markdown_report_names_every_phase_and_the_late_letter(tmp_path, content):
     store, project = seeded_project(tmp_path / "db.sqlite")
     text = report.render(store, project, content, "md", day=dt.date(2026, 11, 28))
@@ -137,7 +121,7 @@ def test_html_report_is_one_file_without_external_resources(tmp_path, content):
 
 def test_backup_while_another_connection_writes(tmp_path):
     path = tmp_path / "db.sqlite"
-    store = new_store(path)
+    store = seeded(path)
     project_id = store.get_project().id
     writer = Store.open(str(path))
     stop = threading.Event()
@@ -164,7 +148,7 @@ def test_backup_while_another_connection_writes(tmp_path):
 
 def test_restore_refuses_what_is_not_an_hr_wizard_database_and_keeps_the_current_one(tmp_path):
     path = tmp_path / "db.sqlite"
-    new_store(path).close()
+    seeded(path).close()
     random_bytes = tmp_path / "ruis.sqlite"
     random_bytes.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(4096)))
     other = tmp_path / "ander.sqlite"

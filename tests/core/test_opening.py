@@ -16,7 +16,7 @@ import pytest
 from hr_wizard.errors import NewerDatabaseError, NotADatabaseError, StoreError, UnusableLocationError
 from hr_wizard.store import Store
 
-from ..helpers import run, seeded
+from ..helpers import damage_a_page, run, seeded
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -54,18 +54,6 @@ def mid_checkpoint_copy(db_path: Path, target: Path, rows: int = 300) -> None:
         handle.write(newest)
     pages = struct.unpack(">I", newest[28:32])[0]
     assert target.stat().st_size < pages * page_size, "the header must claim more pages than the file has"
-
-
-def damage_a_page(db_path: Path) -> None:
-    """Overwrite the middle of the file (a page of the application table) with garbage, clean
-    shut down first so no WAL holds a good copy."""
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    size = db_path.stat().st_size
-    with open(db_path, "r+b") as handle:
-        handle.seek(size - 4096 * 2)
-        handle.write(b"\xa5" * 4096)
 
 
 def test_a_writer_killed_mid_checkpoint_opens_with_every_committed_row(db_path, tmp_path):

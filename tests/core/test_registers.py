@@ -13,35 +13,10 @@ import stat
 import pytest
 from openpyxl import load_workbook
 
-from ..helpers import run, seeded
+from ..helpers import run, seeded, seeded_registers
 
 PERSONAL = ("Jan de Werker", "jan@testdorp.nl", "Piet Puk", "piet@testdorp.nl", "Geheime notitie", "06 12345678",
             "Afd. Werk en Inkomen / Jan de Werker")
-
-
-def seeded_registers(db_path) -> None:
-    """Two processes, two terugmeldingen, one application, a step with a note: a logboek with personal data
-    in the records (never in the trail)."""
-    store = seeded(db_path)
-    project = store.get_project()
-    store.create_process(project.id, naam="=Vergunning horeca", afdeling="Vergunningen", eigenaar="Piet Puk",
-                         hr_data="KvK-nummer, naam", source="both", switch_on="2027-03-01", note="Eerst de koppeling")
-    store.create_process(project.id, naam="Subsidie", source="handelsregister")
-    report = store.create_terugmelding(project.id, today=dt.date(2026, 11, 2), kvk_nummer="69599084", object="establishment",
-                                       nevenvestiging=True, vestigingsnummer="000038509504", attribute="bezoekadres",
-                                       betwijfelde_waarde="Stationsstraat 1", voorgestelde_waarde="+31 Postbus 100",
-                                       peilmoment="2026-10-30", toelichting="Bij ons bezoek stond het pand leeg; zie foto.",
-                                       referentie="TM-2026-001", melder_naam="Piet Puk", melder_email="piet@testdorp.nl")
-    store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 11, 3))
-    store.create_terugmelding(project.id, today=dt.date(2026, 11, 20), kvk_nummer="12345678")
-    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl",
-                                           telefoon="06 12345678")
-    store.save_application(application.id, application.version, current_step=4, kenmerk="Afd. Werk en Inkomen / Jan de Werker",
-                           applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
-    store.set_step_status(project.id, "fase1.website", "done")
-    store.set_step_note(project.id, "fase1.website", "Geheime notitie", expected_version=1)
-    store.close()
-
 
 def export(db_path, tmp_path, what: str, fmt: str, *extra: str):
     target = tmp_path / f"{what}.{fmt}"

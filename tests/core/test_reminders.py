@@ -10,57 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
-from sqlalchemy import text as sql
 
 from hr_wizard.applications import months_before, review_due, review_due_on
 
-from ..helpers import run, seeded
+from ..helpers import run, seeded_reminders
 
 TODAY = dt.date.today()
 DOMAIN = "gemeente-testdorp.hr-wizard"
 PERSONAL = ("jan@testdorp.nl", "Burgerzaken", "Afd. Werk en Inkomen", "06 12345678", "Piet Puk", "piet@testdorp.nl")
-
-
-def seeded_reminders(db_path) -> dict[str, int]:
-    """One record for every kind of reminder, and one beside it that is finished or closed."""
-    store = seeded(db_path)
-    project_id = store.get_project().id
-    ids = {}
-
-    def application(key: str, naam: str, **changes) -> None:
-        row = store.create_application(project_id, naam, "Burgerzaken", f"{key}@testdorp.nl", telefoon="06 12345678")
-        store.save_application(row.id, row.version, kenmerk=f"Afd. Werk en Inkomen / {naam}", **changes)
-        ids[key] = row.id
-
-    year_ago = months_before(TODAY, 12)
-    application("waiting", "Jan de Werker", applied_on=TODAY - dt.timedelta(days=1), letter_due=TODAY + dt.timedelta(days=4))
-    application("late", "Özlem Yılmaz", applied_on=TODAY - dt.timedelta(days=20), letter_due=TODAY - dt.timedelta(days=15))
-    application("received", "Kees Jansen", applied_on=TODAY - dt.timedelta(days=9), letter_due=TODAY - dt.timedelta(days=4),
-                letter_received=TODAY - dt.timedelta(days=5))
-    application("review", "Anouk Visser", applied_on=year_ago - dt.timedelta(days=30), letter_due=year_ago - dt.timedelta(days=26),
-                letter_received=year_ago - dt.timedelta(days=27), first_search_done=True, finished_on=year_ago - dt.timedelta(days=20))
-    application("recent", "Daan Bakker", applied_on=TODAY - dt.timedelta(days=30), letter_due=TODAY - dt.timedelta(days=26),
-                letter_received=TODAY - dt.timedelta(days=27), first_search_done=True, finished_on=TODAY - dt.timedelta(days=20),
-                access_reviewed_on=TODAY - dt.timedelta(days=10))
-    application("gone", "Sanne de Vries", applied_on=TODAY - dt.timedelta(days=9), letter_due=TODAY - dt.timedelta(days=4),
-                offboarded_on=TODAY - dt.timedelta(days=1))
-    for key, source, switch in (("switch", "own_register", TODAY + dt.timedelta(days=40)), ("switched", "handelsregister", TODAY),
-                                ("unplanned", "both", None)):
-        ids[key] = store.create_process(project_id, naam=f"Proces {key}", eigenaar="Piet Puk", source=source,
-                                        switch_on=switch.isoformat() if switch else "").id
-    for key, final in (("follow_up", None), ("closed", "withdrawn")):
-        report = store.create_terugmelding(project_id, kvk_nummer="69599084", referentie=f"TM-{key[:6]}", object="enterprise",
-                                           attribute="naam", betwijfelde_waarde="Bakkerij Oud", peilmoment=TODAY.isoformat(),
-                                           toelichting="Bij ons bezoek stond het pand leeg; zie foto.", melder_naam="Piet Puk",
-                                           melder_email="piet@testdorp.nl")
-        report = store.move_terugmelding(report.id, report.version, "reported", TODAY)
-        if final:
-            store.move_terugmelding(report.id, report.version, final, TODAY)
-        ids[key] = report.id
-    with store.engine.begin() as connection:  # the form that sets the follow-up date is not part of this change
-        connection.execute(sql("UPDATE terugmelding SET follow_up_on = :day"), {"day": TODAY + dt.timedelta(days=14)})
-    store.close()
-    return ids
 
 
 def export(db_path, tmp_path, name: str = "herinneringen.ics", *extra: str) -> Calendar:
@@ -76,7 +33,7 @@ def events(calendar: Calendar) -> dict[str, object]:
 
 @pytest.mark.both_backends
 def test_one_all_day_event_per_date_to_watch_and_nothing_for_what_is_done(db_path, tmp_path):
-    ids = seeded_reminders(db_path)
+    ids = seeded_reminders(db_path, TODAY)
     found = events(export(db_path, tmp_path))
     expected = {
         f"toegangscode-{ids['waiting']}@{DOMAIN}": (TODAY + dt.timedelta(days=4), "Toegangscode verwacht: Jan de Werker"),
@@ -100,7 +57,7 @@ def test_one_all_day_event_per_date_to_watch_and_nothing_for_what_is_done(db_pat
 
 @pytest.mark.both_backends
 def test_the_same_uids_again_and_a_higher_sequence_after_a_change(db_path, tmp_path):
-    ids = seeded_reminders(db_path)
+    ids = seeded_reminders(db_path, TODAY)
     first = events(export(db_path, tmp_path, "eerste.ics"))
     again = events(export(db_path, tmp_path, "tweede.ics"))
     assert again.keys() == first.keys()
@@ -123,7 +80,7 @@ def test_the_same_uids_again_and_a_higher_sequence_after_a_change(db_path, tmp_p
 
 @pytest.mark.both_backends
 def test_a_setting_leaves_the_names_out(db_path, tmp_path):
-    ids = seeded_reminders(db_path)
+    ids = seeded_reminders(db_path, TODAY)
     (tmp_path / "config.toml").write_text("[settings]\nherinneringen_namen = false\n", encoding="utf-8")
     target = tmp_path / "zonder-namen.ics"
     result = run("--db", str(db_path), "export", "herinneringen", "-o", str(target))
@@ -144,7 +101,7 @@ def test_the_names_setting_must_be_true_or_false(tmp_path):
 
 @pytest.mark.both_backends
 def test_to_standard_output_and_only_as_a_calendar(db_path, tmp_path):
-    seeded_reminders(db_path)
+    seeded_reminders(db_path, TODAY)
     result = run("--db", str(db_path), "export", "herinneringen", "-o", "-")
     assert result.returncode == 0 and result.stdout.startswith("BEGIN:VCALENDAR"), result.stderr
     assert len(Calendar.from_ical(result.stdout).walk("VEVENT")) == 6

@@ -14,44 +14,17 @@ import pytest
 
 from hr_wizard import report
 
-from ..helpers import seeded
+from ..helpers import CHROMIUM_FLAGS, artefacts, chromium, seeded_report
 
 DAY = dt.date(2026, 11, 25)  # a Wednesday in week 48
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def seeded_report(db_path) -> None:
-    """Steps in every state, applications in every status, letters due over the coming weeks."""
-    store = seeded(db_path)
-    project = store.get_project()
-    for key, status in (("doorlooptijd.startpunt", "done"), ("fase1.website", "done"), ("fase1.aanvraagformulier", "in_progress"),
-                        ("fase1.terugmelden", "skipped")):
-        store.set_step_status(project.id, key, status)
-    due_in = {"Jan de Werker": 1, "Mila Jansen": 4, "Kees Bakker": 5, "Anouk Visser": 12, "Daan de Vries": 40,
-              "Sanne Smit": 70, "Özlem Yılmaz": -3}
-    for number, (naam, days) in enumerate(due_in.items()):
-        application = store.create_application(project.id, naam, "Burgerzaken", f"m{number}@testdorp.nl")
-        store.save_application(application.id, application.version, applied_on=DAY - dt.timedelta(days=7),
-                               letter_due=DAY + dt.timedelta(days=days))
-    for number, extra in enumerate(({"letter_received": DAY - dt.timedelta(days=1)},
-                                    {"letter_received": DAY - dt.timedelta(days=2), "first_search_done": True,
-                                     "finished_on": DAY - dt.timedelta(days=1)},
-                                    {"offboarded_on": DAY - dt.timedelta(days=1)})):
-        application = store.create_application(project.id, f"Collega {number}", "Burgerzaken", f"c{number}@testdorp.nl")
-        store.save_application(application.id, application.version, applied_on=DAY - dt.timedelta(days=9),
-                               letter_due=DAY + dt.timedelta(days=3), **extra)
-    store.create_application(project.id, "Nog Niet", "Burgerzaken", "nog@testdorp.nl")
-    store.create_process(project.id, naam="Subsidie", source="handelsregister")
-    store.create_process(project.id, naam="Vergunning horeca", source="both", switch_on="2027-03-01")
-    store.create_terugmelding(project.id, kvk_nummer="69599084")
-    store.close()
 
 
 @pytest.mark.both_backends
 def test_letters_due_are_counted_per_week_with_the_late_ones_apart(db_path, content):
     from hr_wizard.store import Store
 
-    seeded_report(db_path)
+    seeded_report(db_path, DAY)
     store = Store.open(str(db_path))
     try:
         data = report.gather(store, store.get_project(), content, DAY)
@@ -74,7 +47,7 @@ def test_letters_due_are_counted_per_week_with_the_late_ones_apart(db_path, cont
 def test_the_html_report_has_pictures_with_their_numbers_in_text_and_headed_tables(db_path, content):
     from hr_wizard.store import Store
 
-    seeded_report(db_path)
+    seeded_report(db_path, DAY)
     store = Store.open(str(db_path))
     try:
         page = report.render(store, store.get_project(), content, "html", DAY)
@@ -106,20 +79,12 @@ def test_the_html_report_has_pictures_with_their_numbers_in_text_and_headed_tabl
         assert f"- {words}: {count}" in md
 
 
-def chromium() -> str:
-    from .test_serve import chromium as find
-
-    return find()
-
-
 def test_the_html_report_prints_on_a4(tmp_path, content):
     """Chromium prints the report to PDF (as a browser's Print does): A4 pages, the overview on
     the first page and the details after it."""
-    from .test_serve import CHROMIUM_FLAGS, artefacts
-
     browser = chromium()
     db_path = tmp_path / "db.sqlite"
-    seeded_report(db_path)
+    seeded_report(db_path, DAY)
     from hr_wizard.store import Store
 
     store = Store.open(str(db_path))

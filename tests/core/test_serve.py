@@ -20,7 +20,7 @@ import pytest
 
 from hr_wizard.kiosk import CODE_ENV, CODE_HASH_ENV
 
-from ..helpers import run
+from ..helpers import CHROMIUM_FLAGS, artefacts, chromium, run
 from .serving import CODE, Server, plain, prepared_db, wait_until, wizard_processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -251,28 +251,6 @@ def test_the_wheel_carries_the_page(tmp_path):
 
 
 # --- the whole path in a real browser --------------------------------------------------
-
-CHROMIUM_FLAGS = [  # the network here is closed: without these Chromium waits for it and hangs
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium() -> str:
-    """Chromium from scripts/with-chromium.sh (or on the PATH); without it skip, but never on CI."""
-    found = os.environ.get("HR_WIZARD_TEST_CHROMIUM") or shutil.which("chromium") or ""
-    if found and Path(found).is_file():
-        return found
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true: the browser test must run. Start it with: bash scripts/with-chromium.sh make test")
-    pytest.skip("no Chromium; run `bash scripts/with-chromium.sh make test` to include the browser test")
-
-
-def artefacts(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("HR_WIZARD_TEST_ARTEFACTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
 
 def test_a_visitor_applies_in_a_real_browser_and_nothing_leaves_the_machine(db, servers, tmp_path):
     from urllib.parse import urlsplit

@@ -216,6 +216,85 @@ def test_names():
     assert not v.gemeente_name("").ok
 
 
+NFD_JOSE = "Jose\u0301"  # decomposed, as macOS and some CSV exports give it
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Nguyễn Văn An", "Nguyễn Văn An"),  # ễ is in Latin Extended Additional (U+1EC5)
+    (NFD_JOSE + " García", "José García"),  # NFC first: stored composed
+    ("Łukasz Żółć", "Łukasz Żółć"),  # Latin Extended-A
+    ("Ǆemal Ǧorđević", "Ǆemal Ǧorđević"),  # Latin Extended-B
+    ("Ⱡena Ɑmer", "Ⱡena Ɑmer"),  # Latin Extended-C
+    ("Ꝁaro Ꞵeta", "Ꝁaro Ꞵeta"),  # Latin Extended-D
+    ("Aꬰ Ꞡeꬷ", "Aꬰ Ꞡeꬷ"),  # Latin Extended-D and -E
+    ("Vo\u0303 Thi\u0323", "Võ Thị"),  # combining marks that NFC composes
+    ("Ban\u0304\u0301i Lo", "Ban\u0304\u0301i Lo"),  # a Latin letter with marks NFC has no single character for
+])
+def test_every_latin_letter_is_a_name_letter(typed, stored):
+    for rule in (v.person_name, v.team_name, v.gemeente_name):
+        check = rule(typed)
+        assert check.ok, (rule.__name__, check.message)
+        assert check.value == stored
+    assert v.kenmerk(f"Burgerzaken / {typed}").value == f"Burgerzaken / {stored}"
+
+
+@pytest.mark.parametrize("typed", ["Олег Петров", "Γιάννης", "ɐɓɔ Jan", "Jan µ", "\u0301Jan", "Jan ª"])
+def test_letters_of_other_scripts_ipa_and_loose_marks_are_refused(typed):
+    check = v.person_name(typed)
+    assert not check.ok and "Mila de Vries" in check.message and check.value == typed
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("14 020", "14 020"),  # a gemeente's short number
+    ("14020", "14 020"),
+    ("0800-1234", "0800 1234"),
+    ("030 123 45 67", "030 123 4567"),
+    ("+31 (0)30 123 45 67", "030 123 4567"),
+    ("0031 6 1234 5678", "06 12345678"),
+    ("+44 20 7946 0958", "+44 20 7946 0958"),  # a number abroad keeps its country code
+    ("", ""),
+])
+def test_phone_numbers_that_exist_are_accepted(typed, stored):
+    check = v.phone(typed)
+    assert check.ok, check.message
+    assert check.value == stored
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("0000000000", "bestaat niet"),
+    ("06 70000000", "bestaat niet"),
+    ("12", "te kort"),
+    ("030 123 45 67 89 01 23 45", "te lang"),
+    ("030-ABC-DEFG", "alleen cijfers"),
+])
+def test_phone_numbers_that_cannot_exist_are_refused_in_dutch_with_an_example(typed, says):
+    check = v.phone(typed)
+    assert not check.ok and check.value == typed
+    assert says in check.message and "030 123 45 67" in check.message
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789 +()-", max_size=24))
+def test_phone_never_raises_and_an_accepted_number_is_accepted_again_unchanged(typed):
+    """Digits and the signs people type, so that phonenumbers really parses (random text
+    rarely gets that far)."""
+    check = v.phone(typed)
+    if check.ok:
+        assert v.phone(check.value) == check
+    else:
+        assert check.value == typed and "030 123 45 67" in check.message
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("aeoyAEO ṭễăøßŁǅⱠꝀꬰ\u0301\u0303\u0323-'ɐα"), min_size=1, max_size=20))
+def test_names_in_latin_letters_and_accents_are_stored_composed(typed):
+    import unicodedata
+
+    check = v.person_name(typed)
+    if check.ok:
+        assert check.value == unicodedata.normalize("NFC", check.value) and v.person_name(check.value) == check
+
+
 def test_note_allows_lines_but_not_control_characters():
     assert v.note("regel 1\nregel 2").ok
     assert not v.note("bel\x07").ok
