@@ -23,6 +23,7 @@ from hr_wizard import texts
 from hr_wizard.content import Content
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.remembered import current_user, last_step_setting
+from hr_wizard.rows import row_id
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
@@ -101,8 +102,7 @@ class HrWizardApp(App[None]):
         # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
         # (quickread), where opening the store imports SQLModel for a few hundred.
         quick = self._quick_read() if self.QUICK_START else None
-        if quick is not None:
-            self.project = quick.project
+        if quick is not None:  # the app's project stays None until the store has it
             self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
             self.push_screen(self._quick_screen)
         else:
@@ -135,8 +135,8 @@ class HrWizardApp(App[None]):
         try:
             store = Store.open(self.location)
             project, projects = store.choose_project(self.gemeente)
-            progress = store.step_progress(project.id) if project else {}
-            last_step = store.get_setting(last_step_setting(project.id)) if project else ""
+            progress = store.step_progress(row_id(project)) if project else {}
+            last_step = store.get_setting(last_step_setting(row_id(project))) if project else ""
         except StoreError as error:
             self.call_from_thread(self._show_problem, error)
             return
@@ -159,7 +159,7 @@ class HrWizardApp(App[None]):
 
         if waiting is not None and project is not None and project.id == waiting.project.id:
             self.project = project
-            store.remember_project(project.id)
+            store.remember_project(row_id(project))
             waiting.attach_store(project, progress)
             self._store_ready()
             return
@@ -170,7 +170,7 @@ class HrWizardApp(App[None]):
         if project is None:
             self.switch_screen(IntakeScreen())
             return
-        store.remember_project(project.id)
+        store.remember_project(row_id(project))
         self.switch_screen(RoadmapScreen(project, progress, last_step))
 
     def when_store_ready(self, callback: Callable[[], object]) -> None:
@@ -192,9 +192,9 @@ class HrWizardApp(App[None]):
         """Work on this gemeente: remembered for this user, opened at its last step."""
         assert self.store is not None
         self.project = project
-        self.store.remember_project(project.id)
-        progress = self.store.step_progress(project.id)
-        last_step = self.store.get_setting(last_step_setting(project.id))
+        self.store.remember_project(row_id(project))
+        progress = self.store.step_progress(row_id(project))
+        last_step = self.store.get_setting(last_step_setting(row_id(project)))
         self._to_base()
         self.switch_screen(RoadmapScreen(project, progress, last_step))
 
@@ -204,7 +204,7 @@ class HrWizardApp(App[None]):
         self.project = project
         for screen in self.screen_stack:
             held = getattr(screen, "project", None)
-            if held is not None and held.id == project.id:
+            if held is not None and held.id == row_id(project):
                 screen.project = project  # type: ignore[attr-defined]
 
     def _to_base(self) -> None:
@@ -219,7 +219,7 @@ class HrWizardApp(App[None]):
         if self.project is None:
             self.switch_screen(ProjectPickerScreen(self.store.projects()))
         else:  # over the open gemeente, so that Esc goes back to it
-            self.push_screen(ProjectPickerScreen(self.store.projects(), self.project.id))
+            self.push_screen(ProjectPickerScreen(self.store.projects(), row_id(self.project)))
 
     def action_edit_project(self) -> None:
         """Correct the intake: the gemeente's name and its projectleider."""
@@ -272,7 +272,7 @@ class HrWizardApp(App[None]):
             self.notify(str(error), severity="error")
             return
         self.project = project
-        self.store.remember_project(project.id)
+        self.store.remember_project(row_id(project))
         self.switch_screen(RoadmapScreen(project, {}, ""))
 
     def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:

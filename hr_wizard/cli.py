@@ -10,12 +10,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from hr_wizard import __version__, texts
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
 from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
+
+if TYPE_CHECKING:
+    from hr_wizard.app import HrWizardApp
 
 # argparse's own messages (its gettext message ids), each with the key of its Dutch text in the
 # content file's [messages] and the %-placeholders argparse fills in, by the {name} the Dutch
@@ -273,7 +276,7 @@ def _main(argv: list[str] | None) -> int:
             return 2
         from hr_wizard.kiosk_app import KioskApp
 
-        app = KioskApp(location, content, config, args.gemeente)
+        app: HrWizardApp = KioskApp(location, content, config, args.gemeente)
     else:
         from hr_wizard.app import HrWizardApp
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ _EXPLAIN_FIELDS = ("title", "see", "means", "todo")
 TEXT_TABLES = ("ui", "application", "messages")
 _OVERRIDE_TABLES = ("facts", *TEXT_TABLES, "keys", "explain", "steps", "settings")
 # Texts no screen shows any more: an override file that still sets them is not refused.
-RETIRED_TEXTS = frozenset({"tm_status_refused"})
+RETIRED_TEXTS = frozenset({"tm_status_refused", "leave_again"})
 # Texts that were renamed when the stored codes became English: a gemeente's override file
 # that still uses the old name keeps working.
 RENAMED_TEXTS = {
@@ -255,7 +256,7 @@ def _names_in(path: Path, where: str, template: str) -> set[str]:
         raise ContentError(path, f"in '{where}' {exc}.") from None
 
 
-def _check_names(path: Path, where: str, template: str, allowed: set[str] | frozenset[str]) -> None:
+def _check_names(path: Path, where: str, template: str, allowed: AbstractSet[str]) -> None:
     unknown = _names_in(path, where, template) - allowed
     if unknown:
         raise ContentError(path, f"in '{where}' staat een onbekende naam tussen accolades: {{{sorted(unknown)[0]}}}.")

@@ -7,6 +7,7 @@ Kept apart from `store` so screens can catch them without importing the database
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hr_wizard.paths import display_location
 from hr_wizard.safe_text import clean
@@ -54,7 +55,7 @@ class ReadOnlyError(StoreError):
 class ConflictError(StoreError):
     """Someone else saved the same record since it was read; `current` is their version."""
 
-    def __init__(self, current: object) -> None:
+    def __init__(self, current: Any) -> None:
         self.current = current
         super().__init__(text("error_conflict"))
 

@@ -70,8 +70,9 @@ def _read(connection: sqlite3.Connection, actor: str, gemeente: str, today: dt.d
     revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != HEAD_REVISION:
         return None
-    projects = [QuickProject(*(clean(v) if isinstance(v, str) else v for v in row)) for row in connection.execute(
-        "SELECT id, gemeente, projectleider_naam, projectleider_email, debiteurnummer FROM project ORDER BY id")]
+    projects = [QuickProject(project_id, clean(gemeente), clean(naam), clean(email), clean(debiteur))
+                for project_id, gemeente, naam, email, debiteur in connection.execute(
+                    "SELECT id, gemeente, projectleider_naam, projectleider_email, debiteurnummer FROM project ORDER BY id")]
     project = pick_project(projects, gemeente, _setting(connection, project_setting(actor)))
     if project is None:
         return None

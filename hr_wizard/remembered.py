@@ -29,8 +29,10 @@ def project_setting(actor: str) -> str:
 
 
 class Named(Protocol):
-    id: int | None
-    gemeente: str
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def gemeente(self) -> str: ...
 
 
 P = TypeVar("P", bound=Named)

@@ -135,8 +135,8 @@ def _preparation_record(prep: Preparation, content: Content) -> tuple[tuple[str,
     lines = [
         (t("prep_sent_on_short"), format_date(prep.sent_on) if prep.sent_on else ""),
         (t("prep_contact_naam"), contact),
-        (t("prep_terugmelden"), t(f"answer_{prep.terugmelden}") if prep.terugmelden else ""),
-        (t("prep_existing"), t(f"answer_{prep.existing_connection}") if prep.existing_connection else ""),
+        (t("prep_choice_short"), t(f"answer_{prep.terugmelden}") if prep.terugmelden else ""),
+        (t("prep_existing_short"), t(f"answer_{prep.existing_connection}") if prep.existing_connection else ""),
     ]
     return tuple((label, value) for label, value in lines if value)
 

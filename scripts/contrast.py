@@ -233,9 +233,11 @@ async def walk(theme: str, db: Path) -> list[Pair]:
         await wait_until(pilot, screen_is(pilot, "ApplicationScreen"), "the application")
         await pilot.press("end", "shift+home", *"31-02-2026", "enter")  # step 3: a date that does not exist
         await shot("application step 3, error and explanation")
-        app.screen.set_focus(app.screen.query_one("#application"))  # the invalid field, blurred
+        app.screen.set_focus(None)  # the invalid field, blurred
         await shot("application step 3, error, field left")
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")  # the page cannot be saved: asked once
+        await wait_until(pilot, screen_is(pilot, "ConfirmScreen"), "the question whether to leave")
+        await pilot.press("j")
         await wait_until(pilot, screen_is(pilot, "RosterScreen"), "the roster again")
         await pilot.press("escape")
         await wait_until(pilot, screen_is(pilot, "RoadmapScreen"), "the main screen again")

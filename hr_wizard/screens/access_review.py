@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from hr_wizard.applications import PageChanges
 from hr_wizard.errors import StoreError
+from hr_wizard.rows import row_id
 from hr_wizard.ui import wizard
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.footer import AppFooter
@@ -58,7 +59,7 @@ class AccessReviewScreen(Screen[None]):
 
     def reload(self) -> None:
         t = wizard(self).content.text
-        rows = self.store.access_review_due(self.project.id, self.months, dt.date.today())
+        rows = self.store.access_review_due(row_id(self.project), self.months, dt.date.today())
         self.rows = {str(row.id): row for row in rows}
         options = self.query_one(OptionList)
         highlighted = options.highlighted or 0
@@ -85,7 +86,7 @@ class AccessReviewScreen(Screen[None]):
         if application is None:
             return
         try:
-            self.store.save_page(application.id, application.version, PageChanges({"access_reviewed_on": dt.date.today()}), None)
+            self.store.save_page(row_id(application), application.version, PageChanges({"access_reviewed_on": dt.date.today()}), None)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

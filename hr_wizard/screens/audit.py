@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from hr_wizard.audit_trail import ACTIONS, ENTITIES, describe, search_terms
+from hr_wizard.rows import row_id
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
@@ -41,7 +43,7 @@ class AuditScreen(Screen[None]):
         self.kind: str | None = None
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
         yield Static(t("audit_intro"), id="audit-intro", markup=False)
         yield QuietInput(placeholder=t("audit_filter"), id="audit-filter", select_on_focus=False)
@@ -50,7 +52,7 @@ class AuditScreen(Screen[None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         self.title = self.project.gemeente
         self.sub_title = t("audit_title")
         table = self.query_one(DataTable)
@@ -59,22 +61,22 @@ class AuditScreen(Screen[None]):
         self.reload()
 
     def _kind_word(self, kind: str | None) -> str:
-        return self.app.content.text(f"audit_entity_{kind}" if kind else "audit_all")
+        return wizard(self).content.text(f"audit_entity_{kind}" if kind else "audit_all")
 
     def _what(self, entry: AuditEntry) -> str:
         """A step is shown by its title; other records by kind and number (no personal data)."""
         if entry.entity == "step":
             try:
-                return self.app.content.step(entry.entity_id).title
+                return wizard(self).content.step(entry.entity_id).title
             except KeyError:
                 return entry.entity_id
         return f"{self._kind_word(entry.entity) if entry.entity in KINDS else entry.entity} {entry.entity_id}"
 
     def reload(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         text = self.query_one("#audit-filter", Input).value
         also = search_terms(text, self._code_words())[1:]
-        entries = self.store.audit_entries(self.project.id, text, self.kind, also=also)
+        entries = self.store.audit_entries(row_id(self.project), text, self.kind, also=also)
         table = self.query_one(DataTable)
         table.clear()
         for entry in entries:
@@ -86,7 +88,7 @@ class AuditScreen(Screen[None]):
         self.query_one("#audit-summary", Static).update(summary)
 
     def _code_words(self) -> list[tuple[str, str]]:
-        texts = self.app.content.texts
+        texts = wizard(self).content.texts
         return [(key.removeprefix(prefix), word) for key, word in texts.items() for prefix in CODE_WORDS
                 if key.startswith(prefix) and "{" not in word]
 

@@ -33,7 +33,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
             yield Static(self.question, markup=False)
-            yield Static(self.app.content.text("confirm_hint"), classes="hint", markup=False)
+            yield Static(wizard(self).content.text("confirm_hint"), classes="hint", markup=False)
         yield AppFooter()
 
     def action_answer(self, yes: bool) -> None:

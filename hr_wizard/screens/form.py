@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from hr_wizard.errors import ConflictError, StoreError
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.keys import settle
@@ -44,7 +45,7 @@ class FormScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._timer: Timer | None = None
-        self._leave_armed = False
+        self._touched = False  # the user changed something since the form opened
 
     # --- subclasses ----------------------------------------------------------
 
@@ -64,14 +65,16 @@ class FormScreen(Screen[None]):
         invalid = []
         for field in self.query(Field):
             result = field.result()
-            if result.ok:
-                values[field.id] = result.value
-            else:
+            if not result.ok:
                 invalid.append(field)
+            elif field.id:
+                values[field.id] = result.value
         for choice in self.query(ChoiceField):
-            values[choice.id] = choice.value
+            if choice.id:
+                values[choice.id] = choice.value
         for box in self.query(Checkbox):
-            values[box.id] = box.value
+            if box.id:
+                values[box.id] = box.value
         return values, invalid
 
     def save_now(self) -> bool:
@@ -96,34 +99,45 @@ class FormScreen(Screen[None]):
     # --- events --------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._leave_armed = False
+        self._touched = True
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY_S, self.save_now)
 
     async def action_next_field(self) -> None:
-        """Enter: show this field's message and go on to the next one. A priority binding,
-        so that text typed ahead after Enter (a burst over SSH) lands in the next field."""
+        """Enter: show this field's message and go on to the next one, but never away from a
+        field that is not right (Tab still moves on). A priority binding, so that text typed
+        ahead after Enter (a burst over SSH) lands in the next field."""
         await settle(self.focused)
         if isinstance(self.focused, RadioSet):
             self.focused.action_toggle_button()  # Enter chooses the highlighted answer, as Space does
         for field in self.query(Field):
-            if field.input is self.focused:
-                field.show(force=True)
+            if field.input is self.focused and not field.show(force=True).ok:
+                return
         self.focus_next()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._touched = True
         self.save_now()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._touched = True
         self.save_now()
 
     def action_leave(self) -> None:
-        if self.save_now() or self._leave_armed:
+        """Esc: everything right is saved; an untouched form just closes; otherwise ask once,
+        in a dialog that cannot be missed, whether to go back without what is not right."""
+        if self.save_now() or not self._touched:
             self.dismiss(None)
             return
         invalid = [field for field in self.query(Field) if not field.show(force=True).ok]
-        if invalid:
-            invalid[0].input.focus()
-            self.notify(self.app.content.text("form_fix_or_leave"), severity="warning")
-        self._leave_armed = True
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+            elif invalid:
+                invalid[0].input.focus()
+
+        from hr_wizard.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(wizard(self).content.text("form_fix_or_leave")), answered)

@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 
 
@@ -27,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend
 
     def compose(self) -> ComposeResult:
-        text = self.app.content.text
+        text = wizard(self).content.text
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()
@@ -39,6 +40,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table)
                 if self.legend:
                     yield Static(self.legend, markup=False, classes="legend")
+                yield Static(text("help_glossary_title"), classes="section", markup=False)
+                yield Static(text("help_glossary"), markup=False, classes="glossary")
             yield Static(text("help_close"), markup=False, classes="hint")
         yield AppFooter()
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from hr_wizard import validation
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.keys import settle
 
 
@@ -21,8 +22,8 @@ class IntakeScreen(Screen[None]):
     BINDINGS = [Binding("enter", "next_field", id="intake.next", priority=True)]
 
     def compose(self) -> ComposeResult:
-        text = self.app.content.text
-        with VerticalScroll(id="intake"):
+        text = wizard(self).content.text
+        with FormBody(id="intake"):
             yield Static(text("intake_title"), classes="title", markup=False)
             yield Static(text("intake_intro"), classes="intro", markup=False)
             yield Field(text("intake_gemeente"), validation.gemeente_name, placeholder=text("intake_gemeente_placeholder"), id="gemeente")
@@ -58,8 +59,9 @@ class IntakeScreen(Screen[None]):
         results = [field.show(force=True) for field in self.query(Field)]
         status = self.query_one("#intake-status", Static)
         if all(result.ok for result in results):
-            self.app.finish_intake(tuple(result.value for result in results))
+            gemeente, naam, email = (result.value for result in results)
+            wizard(self).finish_intake((gemeente, naam, email))
             return
-        status.update(f"! {self.app.content.text('intake_fix_errors')}")
+        status.update(f"! {wizard(self).content.text('intake_fix_errors')}")
         first_bad = next(field for field, result in zip(self.query(Field), results, strict=True) if not result.ok)
         first_bad.input.focus()

@@ -14,6 +14,7 @@ from textual.widgets import Static, TextArea
 from hr_wizard import validation
 from hr_wizard.content import Step
 from hr_wizard.errors import ConflictError, StoreError
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
         self._conflict = False  # the other desk's text is newer than what is typed here
 
     def compose(self) -> ComposeResult:
-        text = self.app.content.text
+        text = wizard(self).content.text
         with Vertical(id="note-dialog"):
             yield Static(text("note_title", step=self.step.title), classes="title", markup=False)
             yield Static(text("note_hint"), markup=False)
@@ -77,9 +78,9 @@ class NoteScreen(ModalScreen["StepProgress | None"]):
             self.row = other if other is not None else self.row
             self.version = other.version if other else 0
             self.saved_text = other.note if other else ""
-            message.update(f"! {conflict} {self.app.content.text('note_conflict_esc')}")
+            message.update(f"! {conflict} {wizard(self).content.text('note_conflict_esc')}")
             self._conflict, self._conflict_text = True, self.query_one(TextArea).text
-            self.query_one("#note-other", Static).update(self.app.content.text("note_other", note=self.saved_text or self.app.content.text("note_other_empty")))
+            self.query_one("#note-other", Static).update(wizard(self).content.text("note_other", note=self.saved_text or wizard(self).content.text("note_other_empty")))
             return False
         except StoreError as error:
             message.update(f"! {error}")

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from hr_wizard import validation
 from hr_wizard.applications import OFFBOARDING_FIELDS, PageProblem, offboarding_changes
 from hr_wizard.errors import StoreError
+from hr_wizard.rows import row_id
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
@@ -81,7 +82,7 @@ class OffboardingScreen(ModalScreen[bool]):
             self.query_one(f"#{outcome.field}", Field).set_error(outcome.message)
             return
         try:
-            self.store.save_page(self.application.id, self.application.version, outcome, None)
+            self.store.save_page(row_id(self.application), self.application.version, outcome, None)
         except StoreError as error:
             message.update(f"! {error}")
             return

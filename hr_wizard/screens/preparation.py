@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hr_wizard import validation
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.inventory import PREPARATION_RULES, YES_NO, YES_NO_UNKNOWN
+from hr_wizard.rows import row_id
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.toggles import TextCheckbox
 
@@ -30,52 +32,52 @@ class PreparationScreen(FormScreen):
         super().__init__()
         self.store = store
         self.project = project
-        self.record: Preparation = store.get_preparation(project.id)
+        self.record: Preparation = store.get_preparation(row_id(project))
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         r = self.record
         date = validation.format_date(r.sent_on) if r.sent_on else ""
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static(t("prep_intro"), classes="intro", markup=False)
             yield TextCheckbox(t("prep_website"), r.website_consulted, id="website_consulted")
             yield TextCheckbox(t("prep_form"), r.form_filled, id="form_filled")
             yield Static(t("prep_form_also"), classes="stress", markup=False)
             yield ChoiceField(t("prep_terugmelden"), [(v, t(f"answer_{v}")) for v in YES_NO_UNKNOWN], r.terugmelden, id="terugmelden")
             yield Static(t("prep_record"), classes="section", markup=False)
-            yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder="24-04-2026", id="sent_on", compact=True)
+            yield Field(t("prep_sent_on"), PREPARATION_RULES["sent_on"], value=date, placeholder=t("date_placeholder"), id="sent_on", compact=True)
             yield Field(t("prep_contact_naam"), PREPARATION_RULES["contact_naam"], value=r.contact_naam,
                         placeholder=t("intake_naam_placeholder"), id="contact_naam", compact=True)
             yield Field(t("prep_contact_email"), PREPARATION_RULES["contact_email"], value=r.contact_email,
                         placeholder=t("intake_email_placeholder"), id="contact_email", compact=True)
             yield ChoiceField(t("prep_existing"), [(v, t(f"answer_{v}")) for v in YES_NO], r.existing_connection, id="existing_connection")
             yield Field(t("prep_debiteur"), validation.debiteurnummer, value=self.project.debiteurnummer,
-                        placeholder="12345678", id="debiteurnummer", compact=True)
+                        placeholder=t("debiteur_placeholder"), id="debiteurnummer", compact=True)
             yield Field(t("prep_note"), PREPARATION_RULES["note"], value=r.note, id="note", compact=True)
             yield Static("", id="form-other", markup=False)
         yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("prep_title")
+        self.sub_title = wizard(self).content.text("prep_title")
 
     def persist(self, values: dict[str, Any]) -> None:
         debiteur = values.pop("debiteurnummer", None)
         if debiteur is not None and debiteur != self.project.debiteurnummer:
             try:
-                project = self.store.set_project_debiteurnummer(self.project.id, debiteur, self.project.version)
+                project = self.store.set_project_debiteurnummer(row_id(self.project), debiteur, self.project.version)
             except ConflictError as conflict:  # told; the next change saves over the newer version
                 other = conflict.current
                 self.project.version = other.version
-                raise StoreError(self.app.content.text("conflict_debiteur", nummer=other.debiteurnummer or "-")) from None
+                raise StoreError(wizard(self).content.text("conflict_debiteur", nummer=other.debiteurnummer or "-")) from None
             self.project.debiteurnummer, self.project.version = project.debiteurnummer, project.version
         changes = changed_values(self.record, values)
         if changes:
-            self.record = self.store.save_preparation(self.project.id, self.record.version, **changes)
+            self.record = self.store.save_preparation(row_id(self.project), self.record.version, **changes)
 
     def describe(self, record: Preparation) -> str:
         shown = {name: as_form_value(getattr(record, name)) for name in ("terugmelden", "sent_on", "contact_naam", "note")}
         if shown["terugmelden"]:
-            shown["terugmelden"] = self.app.content.text(f"answer_{shown['terugmelden']}")
+            shown["terugmelden"] = wizard(self).content.text(f"answer_{shown['terugmelden']}")
         return " · ".join(f"{name}: {value}" for name, value in shown.items() if value)

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
 
 
@@ -25,7 +26,7 @@ class ProblemScreen(Screen[None]):
         self.can_move_aside = can_move_aside
 
     def compose(self) -> ComposeResult:
-        text = self.app.content.text
+        text = wizard(self).content.text
         with Vertical(id="problem"):
             yield Static(text("error_title"), classes="title", markup=False)
             yield Static(self.message, id="problem-message", markup=False)
@@ -40,4 +41,4 @@ class ProblemScreen(Screen[None]):
         return True
 
     def action_move_aside(self) -> None:
-        self.app.move_aside_and_restart()
+        wizard(self).move_aside_and_restart()

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from hr_wizard import validation
 from hr_wizard.inventory import PROCESS_RULES, SOURCE_MARKS, SOURCES
+from hr_wizard.rows import row_id
 from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.summaries import processes_line
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 
@@ -48,17 +50,17 @@ class ProcessesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("proc_title")
+        self.sub_title = wizard(self).content.text("proc_title")
 
     def on_screen_resume(self) -> None:
         """Shown for the first time, or again after a screen on top closed: read the rows."""
         self.reload()
 
     def reload(self) -> None:
-        t = self.app.content.text
-        processes = self.store.processes(self.project.id)
+        t = wizard(self).content.text
+        processes = self.store.processes(row_id(self.project))
         self.rows = {str(p.id): p for p in processes}
-        self.query_one("#process-progress", Static).update(processes_line(*self.store.process_progress(self.project.id), t))
+        self.query_one("#process-progress", Static).update(processes_line(*self.store.process_progress(row_id(self.project)), t))
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -69,17 +71,17 @@ class ProcessesScreen(Screen[None]):
             mark = SOURCE_MARKS[process.source]
             switch = f" · {t('proc_switch_short')} {validation.format_date(process.switch_on)}" if process.switch_on else ""
             afdeling = f" ({process.afdeling})" if process.afdeling else ""
-            options.add_option(plain_option(f"{mark} {process.naam}{afdeling} · {t(f'source_{process.source}')}{switch}", id=str(process.id)))
+            options.add_option(plain_option(f"{mark} {process.naam}{afdeling} · {t(f'source_{process.source}')}{switch}", id=str(row_id(process))))
         options.highlighted = min(highlighted or 0, len(processes) - 1)
 
     def _current(self) -> Process | None:
         option = self.query_one(OptionList).highlighted_option
-        return self.rows.get(option.id) if option else None
+        return self.rows.get(option.id or "") if option else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         process = self.rows.get(event.option.id or "")
         if process is not None:
-            self.app.push_screen(ProcessFormScreen(self.store, self.project, self.store.get_process(process.id)))
+            self.app.push_screen(ProcessFormScreen(self.store, self.project, self.store.get_process(row_id(process))))
 
     def action_new(self) -> None:
         self.app.push_screen(ProcessFormScreen(self.store, self.project, None))
@@ -88,8 +90,8 @@ class ProcessesScreen(Screen[None]):
         process = self._current()
         if process is None:
             return
-        question = self.app.content.text("proc_confirm_delete", naam=process.naam)
-        confirm_then(self, question, lambda: self.store.delete_process(process.id), self.reload)
+        question = wizard(self).content.text("proc_confirm_delete", naam=process.naam)
+        confirm_then(self, question, lambda: self.store.delete_process(row_id(process)), self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -107,7 +109,7 @@ class ProcessFormScreen(FormScreen):
         self.record = process
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         p = self.record
 
         def value(name: str) -> Any:
@@ -115,29 +117,29 @@ class ProcessFormScreen(FormScreen):
 
         switch = validation.format_date(p.switch_on) if p and p.switch_on else ""
         yield AppHeader()
-        with VerticalScroll(id="form"):
-            yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder="Vergunning horeca", id="naam", compact=True)
-            yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder="Afd. Vergunningen", id="afdeling", compact=True)
+        with FormBody(id="form"):
+            yield Field(t("proc_naam"), PROCESS_RULES["naam"], value=value("naam"), placeholder=t("example_proces_naam"), id="naam", compact=True)
+            yield Field(t("proc_afdeling"), PROCESS_RULES["afdeling"], value=value("afdeling"), placeholder=t("afdeling_placeholder"), id="afdeling", compact=True)
             yield Field(t("proc_eigenaar"), PROCESS_RULES["eigenaar"], value=value("eigenaar"), placeholder=t("intake_naam_placeholder"), id="eigenaar", compact=True)
-            yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder="KvK-nummer, naam, vestigingsadres", id="hr_data", compact=True)
+            yield Field(t("proc_hr_data"), PROCESS_RULES["hr_data"], value=value("hr_data"), placeholder=t("example_hr_data"), id="hr_data", compact=True)
             yield ChoiceField(t("proc_source"), [(s, t(f"source_{s}")) for s in SOURCES], p.source if p else SOURCES[0], id="source")
-            yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder="01-07-2026", id="switch_on", compact=True)
+            yield Field(t("proc_switch_on"), PROCESS_RULES["switch_on"], value=switch, placeholder=t("date_placeholder"), id="switch_on", compact=True)
             yield Field(t("proc_note"), PROCESS_RULES["note"], value=value("note"), id="note", compact=True)
             yield Static("", id="form-other", markup=False)
         yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("proc_form_title")
+        self.sub_title = wizard(self).content.text("proc_form_title")
 
     def persist(self, values: dict[str, Any]) -> None:
         if self.record is None:
             if values.get("naam"):
-                self.record = self.store.create_process(self.project.id, **values)
+                self.record = self.store.create_process(row_id(self.project), **values)
             return
         changes = changed_values(self.record, values)
         if changes:
-            self.record = self.store.save_process(self.record.id, self.record.version, **changes)
+            self.record = self.store.save_process(row_id(self.record), self.record.version, **changes)
 
     def describe(self, record: Process) -> str:
         return f"{record.naam} · {record.source}"

@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from hr_wizard import validation
+from hr_wizard.rows import row_id
 from hr_wizard.screens.form import FormScreen, changed_values
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class ProjectDetailsScreen(FormScreen):
         t = wizard(self).content.text
         p = self.record
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static(t("project_details_intro"), classes="intro", markup=False)
             yield Field(t("intake_gemeente"), validation.gemeente_name, value=p.gemeente,
                         placeholder=t("intake_gemeente_placeholder"), id="gemeente", compact=True)
@@ -51,7 +52,7 @@ class ProjectDetailsScreen(FormScreen):
     def persist(self, values: dict[str, Any]) -> None:
         changes = changed_values(self.record, values)
         if changes:
-            self.record = self.store.save_project(self.record.id, self.record.version, **changes)
+            self.record = self.store.save_project(row_id(self.record), self.record.version, **changes)
             wizard(self).project_saved(self.record)
             self.title = self.record.gemeente
 

@@ -39,7 +39,7 @@ class ProjectPickerScreen(Screen[None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.app.content.text("projects_title")
+        self.sub_title = wizard(self).content.text("projects_title")
         ids = [p.id for p in self.projects]
         if self.current in ids:
             self.query_one(OptionList).highlighted = ids.index(self.current)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from hr_wizard import validation
 from hr_wizard.texts import text
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
@@ -47,7 +48,7 @@ class ReportDialog(ModalScreen["tuple[Path, str] | None"]):
     ]
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         with Vertical(id="report-dialog"):
             yield Static(t("report_dialog_title"), classes="title", markup=False)
             yield ChoiceField(t("report_format"), [("md", t("report_format_md")), ("html", t("report_format_html"))], "md", id="report-format")

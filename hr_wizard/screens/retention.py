@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from hr_wizard.rows import row_id
 from hr_wizard.screens.confirm import confirm_forget
+from hr_wizard.ui import wizard
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
@@ -36,10 +38,10 @@ class RetentionScreen(Screen[None]):
 
     @property
     def months(self) -> int:
-        return self.app.content.settings["bewaartermijn_maanden"]
+        return wizard(self).content.settings["bewaartermijn_maanden"]
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
         yield Static(t("retention_intro", months=self.months), id="retention-intro", markup=False)
         yield OptionList(id="retention-list")
@@ -47,12 +49,12 @@ class RetentionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("retention_title")
+        self.sub_title = wizard(self).content.text("retention_title")
         self.reload()
 
     def reload(self) -> None:
-        t = self.app.content.text
-        rows = self.store.retention_due(self.project.id, self.months, dt.date.today())
+        t = wizard(self).content.text
+        rows = self.store.retention_due(row_id(self.project), self.months, dt.date.today())
         self.rows = {str(row.id): row for row in rows}
         options = self.query_one(OptionList)
         options.clear_options()
@@ -60,14 +62,14 @@ class RetentionScreen(Screen[None]):
             options.add_option(plain_option(t("retention_none", months=self.months), id="none", disabled=True))
             return
         options.add_options(
-            plain_option(t("retention_row", naam=row.naam, team=row.team, date=format_date(row.finished_on)), id=str(row.id))
+            plain_option(t("retention_row", naam=row.naam, team=row.team, date=format_date(row.finished_on) if row.finished_on else ""), id=str(row.id))
             for row in rows
         )
         options.highlighted = 0
 
     def action_forget(self) -> None:
         option = self.query_one(OptionList).highlighted_option
-        row = self.rows.get(option.id) if option else None
+        row = self.rows.get(option.id or "") if option else None
         if row is not None:
             confirm_forget(self, self.store, row, self.reload)
 

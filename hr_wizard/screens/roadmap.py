@@ -19,6 +19,7 @@ from hr_wizard import terugmelding as tm
 from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
+from hr_wizard.rows import row_id
 from hr_wizard.summaries import STEP_MARKS, preparation_line, processes_line, progress_line, terugmeldingen_line
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.footer import AppFooter
@@ -80,6 +81,15 @@ class RoadmapScreen(Screen[None]):
     @property
     def store(self) -> Store | None:
         return wizard(self).store
+
+    @property
+    def stored_project(self) -> Project:
+        """The gemeente's row from the store (the quick read's stand-in is replaced as soon as the
+        store opens; the actions that need the row wait for that)."""
+        project = wizard(self).project
+        if project is None:
+            raise RuntimeError("the store is not open yet")
+        return project
 
     def compose(self) -> ComposeResult:
         content = wizard(self).content
@@ -153,7 +163,7 @@ class RoadmapScreen(Screen[None]):
         store, t = self.store, wizard(self).content.text
         if step.tool is None or store is None:
             return ""
-        project_id = self.project.id
+        project_id = row_id(self.project)
         if step.tool == "preparation":
             summary = preparation_line(store.get_preparation(project_id), t)
         elif step.tool == "processes":
@@ -185,7 +195,7 @@ class RoadmapScreen(Screen[None]):
 
     def _update_progress(self) -> None:
         content = wizard(self).content
-        overdue = self.store.overdue_count(self.project.id) if self.store else self._overdue
+        overdue = self.store.overdue_count(row_id(self.project)) if self.store else self._overdue
         self.title = self.project.gemeente
         # The header shows "gemeente — progress" between its icon (8) and clock space (10).
         width = (self.size.width or self.app.size.width) - HEADER_SIDES - len(self.title) - len(" — ")
@@ -206,7 +216,7 @@ class RoadmapScreen(Screen[None]):
             return
         step = self.current_step.key
         if step != self._initial_step:
-            store.set_setting(last_step_setting(self.project.id), step)
+            store.set_setting(last_step_setting(row_id(self.project)), step)
             self._initial_step = step
 
     def on_screen_suspend(self) -> None:
@@ -216,7 +226,7 @@ class RoadmapScreen(Screen[None]):
         if not self.query(StepList):
             return  # resumed while the app closes, before its widgets were mounted
         if self.store is not None:  # a tool may have marked steps (Fase 1)
-            self.progress = dict(self.store.step_progress(self.project.id))
+            self.progress = dict(self.store.step_progress(row_id(self.project)))
             step_list = self.query_one(StepList)
             for key in self.progress:
                 step_list.set_status(key, self._status(key))
@@ -239,7 +249,7 @@ class RoadmapScreen(Screen[None]):
         assert store is not None
         step = self.current_step
         try:
-            row = store.set_step_status(self.project.id, step.key, status)
+            row = store.set_step_status(row_id(self.project), step.key, status)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
@@ -280,7 +290,7 @@ class RoadmapScreen(Screen[None]):
 
                 try:
                     with private_output(path, bool(overwrite), store.location) as handle:  # 0600
-                        handle.write(report.render(store, self.project, content, fmt))
+                        handle.write(report.render(store, self.stored_project, content, fmt))
                 except StoreError as error:  # the database itself, a folder: said in Dutch
                     self.notify(str(error), severity="error")
                     return
@@ -303,7 +313,7 @@ class RoadmapScreen(Screen[None]):
         from hr_wizard.screens.audit import AuditScreen
 
         assert self.store is not None
-        self.app.push_screen(AuditScreen(self.store, self.project))
+        self.app.push_screen(AuditScreen(self.store, self.stored_project))
 
     @needs_store
     def action_note(self) -> None:
@@ -318,4 +328,4 @@ class RoadmapScreen(Screen[None]):
         from hr_wizard.screens.note import NoteScreen
 
         assert self.store is not None
-        self.app.push_screen(NoteScreen(self.store, self.project.id, step, self.progress.get(step.key)), done)
+        self.app.push_screen(NoteScreen(self.store, row_id(self.project), step, self.progress.get(step.key)), done)

@@ -23,6 +23,7 @@ from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.options import plain_option
 from hr_wizard.widgets.toggles import TextCheckbox
@@ -156,16 +157,18 @@ class TerugmeldingFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         t = self.app.content.text
         yield AppHeader()
-        with VerticalScroll(id="form"):
+        with FormBody(id="form"):
             yield Static("", id="tm-state", markup=False)
             yield TextCheckbox(t("tm_not_registered"), bool(self._value("not_registered")), id="not_registered")
-            yield Field(t("tm_kvk_nummer"), self._check("kvk_nummer"), value=self._value("kvk_nummer"), placeholder="69599084", id="kvk_nummer", compact=True)
+            yield Field(t("tm_kvk_nummer"), self._check("kvk_nummer"), value=self._value("kvk_nummer"), placeholder=t("example_kvk"), id="kvk_nummer", compact=True)
             yield ChoiceField(t("tm_object"), [(o, t(f"tm_object_{o}")) for o in tm.OBJECTS], self._value("object"), id="object")
             yield TextCheckbox(t("tm_nevenvestiging"), bool(self._value("nevenvestiging")), id="nevenvestiging")
-            examples = {"vestigingsnummer": "000038509504", "attribute": "bezoekadres", "betwijfelde_waarde": "Stationsstraat 1, Utrecht",
-                        "voorgestelde_waarde": "Postbus 100, Utrecht", "peilmoment": "03-03-2026", "toelichting": t("tm_toelichting_placeholder"),
-                        "referentie": "TM-2026-001", "melder_naam": t("intake_naam_placeholder"), "melder_email": t("intake_email_placeholder"),
-                        "melder_telefoon": "030 123 45 67", "melder_afdeling": "Afd. Vergunningen"}
+            examples = {"vestigingsnummer": t("example_vestiging"), "attribute": t("example_attribute"),
+                        "betwijfelde_waarde": t("example_betwijfeld"), "voorgestelde_waarde": t("example_voorgesteld"),
+                        "peilmoment": t("date_placeholder"), "toelichting": t("tm_toelichting_placeholder"),
+                        "referentie": t("referentie_placeholder"), "melder_naam": t("intake_naam_placeholder"),
+                        "melder_email": t("intake_email_placeholder"), "melder_telefoon": t("example_phone"),
+                        "melder_afdeling": t("afdeling_placeholder")}
             for name in tm.TEXT_FIELDS:
                 if name == "kvk_nummer":
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from hr_wizard.models import AuditEntry
 from hr_wizard.store.base import StoreBase, like_pattern
@@ -19,17 +19,17 @@ class AuditStore(StoreBase):
         """The newest changes first, filtered by kind and by a text found in the user, record,
         action or detail; `also` are more texts that count as a match (the codes of Dutch words)."""
         a = AuditEntry
-        conditions = [a.project_id == project_id]
+        conditions = [col(a.project_id) == project_id]
         if entity:
-            conditions.append(a.entity == entity)
+            conditions.append(col(a.entity) == entity)
         terms = [term for term in (text.strip(), *also) if term]
         if terms:
-            conditions.append(or_(*(column.ilike(like_pattern(term), escape="\\")
-                                    for term in terms for column in (a.actor, a.entity, a.entity_id, a.action, a.detail))))
+            columns = (col(a.actor), col(a.entity), col(a.entity_id), col(a.action), col(a.detail))
+            conditions.append(or_(*(column.ilike(like_pattern(term), escape="\\") for term in terms for column in columns)))
         with self._read() as session:
-            return list(session.exec(select(a).where(*conditions).order_by(a.id.desc()).limit(limit)))
+            return list(session.exec(select(a).where(*conditions).order_by(col(a.id).desc()).limit(limit)))
 
     def iter_audit(self, project_id: int, batch: int = 1000) -> Iterator[AuditEntry]:
         """The whole trail of a project, oldest first, a batch at a time (for the export)."""
-        for rows in self._iter_records(AuditEntry, AuditEntry.project_id == project_id, batch=batch):
+        for rows in self._iter_records(AuditEntry, col(AuditEntry.project_id) == project_id, batch=batch):
             yield from rows

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from hr_wizard.audit_trail import detail_of
 from hr_wizard.errors import ConflictError, ReadOnlyError, StoreError
@@ -29,7 +29,7 @@ def like_pattern(text: str) -> str:
 
 def coerce_dates(model: type, changes: dict[str, Any]) -> dict[str, Any]:
     """Validators give dates as ISO text ("" for none); date columns want dt.date or None."""
-    columns = model.__table__.columns
+    columns = model.__table__.columns  # type: ignore[attr-defined]  # every SQLModel table has one
     out = {}
     for name, value in changes.items():
         if isinstance(value, str) and columns[name].type.python_type is dt.date:
@@ -61,7 +61,7 @@ class StoreBase:
         last_id = 0
         while True:
             with self._read() as session:
-                rows = list(session.exec(select(model).where(*conditions, model.id > last_id).order_by(model.id).limit(batch)))
+                rows = list(session.exec(select(model).where(*conditions, col(model.id) > last_id).order_by(col(model.id)).limit(batch)))
             if not rows:
                 return
             yield rows

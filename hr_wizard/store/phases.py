@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError, StoreError
@@ -104,7 +104,7 @@ class PhasesStore(ProjectsStore):
 
     def iter_processes(self, project_id: int, batch: int = 1000) -> Iterator[Process]:
         """Every process of the project, in order of number, a batch at a time (for the export)."""
-        for rows in self._iter_records(Process, Process.project_id == project_id, batch=batch):
+        for rows in self._iter_records(Process, col(Process.project_id) == project_id, batch=batch):
             yield from rows
 
     def process_progress(self, project_id: int) -> tuple[int, int]:
@@ -173,11 +173,11 @@ class PhasesStore(ProjectsStore):
         """Every terugmelding of the project in order of number, with the dates from its history,
         a batch at a time (for the export)."""
         s = TerugmeldingStatus
-        for rows in self._iter_records(Terugmelding, Terugmelding.project_id == project_id, batch=batch):
+        for rows in self._iter_records(Terugmelding, col(Terugmelding.project_id) == project_id, batch=batch):
             reported: dict[int, dt.date] = {}
             latest: dict[int, dt.date] = {}
             with self._read() as session:
-                for history in session.exec(select(s).where(s.terugmelding_id.in_([row.id for row in rows])).order_by(s.id)):
+                for history in session.exec(select(s).where(col(s.terugmelding_id).in_([row.id for row in rows])).order_by(col(s.id))):
                     latest[history.terugmelding_id] = history.changed_on
                     if history.status == "reported":
                         reported.setdefault(history.terugmelding_id, history.changed_on)

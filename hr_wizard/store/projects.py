@@ -6,13 +6,14 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from hr_wizard.errors import BusyError, ConflictError
+from hr_wizard.errors import BusyError, ConflictError, StoreError
 from hr_wizard.models import Project, Setting, StepProgress, utcnow
 from hr_wizard.remembered import pick_project, project_setting
 from hr_wizard.store.base import StoreBase
 from hr_wizard.summaries import STEP_STATUSES
+from hr_wizard.texts import text
 
 PROJECT_FIELDS = frozenset({"gemeente", "projectleider_naam", "projectleider_email"})
 
@@ -23,12 +24,12 @@ class ProjectsStore(StoreBase):
         with self._read() as session:
             if project_id is not None:
                 return session.get(Project, project_id)
-            return session.exec(select(Project).order_by(Project.id)).first()
+            return session.exec(select(Project).order_by(col(Project.id))).first()
 
     def projects(self) -> list[Project]:
         """Every gemeente in this database, by name (a cooperation keeps several in one)."""
         with self._read() as session:
-            return list(session.exec(select(Project).order_by(func.lower(Project.gemeente), Project.id)))
+            return list(session.exec(select(Project).order_by(func.lower(Project.gemeente), col(Project.id))))
 
     def choose_project(self, gemeente: str = "") -> tuple[Project | None, list[Project]]:
         """The project to open: the one named, else this user's last one, else the only one.
@@ -149,13 +150,9 @@ class ProjectsStore(StoreBase):
         with self._write() as session:
             if expected_version is None:
                 project = session.get(Project, project_id, with_for_update=True)
+                if project is None:
+                    raise StoreError(text("error_gone_project"))
             else:
                 project = self._locked_row(session, Project, project_id, expected_version, "error_gone_project")
-            if project.debiteurnummer == nummer:
-                session.expunge(project)
-                return project
-            project.debiteurnummer = nummer
-            project.version += 1
-            session.add(project)
-            self._audit(session, project_id, "project", project_id, "changed", "debiteurnummer")
+            self._apply(session, project, "project", frozenset({"debiteurnummer"}), project_id, {"debiteurnummer": nummer})
         return project

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
+from hr_wizard.texts import text
 from hr_wizard.validation import Check
 
 CheckFunction = Callable[[str], Check]
@@ -50,7 +51,8 @@ class Field(Vertical):
         self.label = label
         self.check = check
         self._value = value
-        self._placeholder = placeholder
+        # An example, never mistaken for a value that is filled in: "(bijv. 24-04-2026)", also without colour.
+        self._placeholder = text("field_example", example=placeholder) if placeholder else ""
         self.touched = False
 
     def compose(self) -> ComposeResult:

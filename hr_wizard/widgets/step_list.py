@@ -12,8 +12,10 @@ from hr_wizard.summaries import STEP_MARKS
 STATUS_STYLES = {"todo": "", "in_progress": "bold", "done": "dim", "skipped": "dim italic"}
 
 
-def step_prompt(title: str, status: str) -> Text:
-    return Text.assemble((STEP_MARKS[status] + " ", "bold"), (title, STATUS_STYLES[status]))
+def step_prompt(title: str, status: str, selected: bool = False) -> Text:
+    """ "[x] Title", with '>' before the selected step: it stays readable when the list has
+    no focus and without colour."""
+    return Text.assemble((">" if selected else " ", "bold"), (STEP_MARKS[status] + " ", "bold"), (title, STATUS_STYLES[status]))
 
 
 class StepList(OptionList):
@@ -27,9 +29,19 @@ class StepList(OptionList):
                 options.append(Option(step_prompt(step.title, statuses.get(step.key, "todo")), id=step.key))
         super().__init__(*options, id=id)
         self._titles = {step.key: step.title for part in parts for step in part.steps}
+        self._statuses = {step.key: statuses.get(step.key, "todo") for part in parts for step in part.steps}
+        self._marked: str | None = None
 
     def set_status(self, step_key: str, status: str) -> None:
-        self.replace_option_prompt(step_key, step_prompt(self._titles[step_key], status))
+        self._statuses[step_key] = status
+        self.replace_option_prompt(step_key, step_prompt(self._titles[step_key], status, step_key == self._marked))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Move the '>' along with the cursor (the event goes on to the screen)."""
+        old, self._marked = self._marked, event.option_id
+        for key in (old, event.option_id):
+            if key in self._titles:
+                self.replace_option_prompt(key, step_prompt(self._titles[key], self._statuses[key], key == self._marked))
 
     def select_step(self, step_key: str) -> None:
         self.highlighted = self.get_option_index(step_key)

@@ -4,11 +4,20 @@ screen readers that read the terminal text."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Checkbox, RadioButton
 
+if TYPE_CHECKING:
+    from textual.widgets._toggle_button import ToggleButton as _Base
+else:
+    # A plain mixin at run time: with ToggleButton as its base, its Changed message would come
+    # before Checkbox.Changed and RadioButton.Changed in the order Python looks things up.
+    _Base = object
 
-class _TextToggle:
+
+class _TextToggle(_Base):
     """Mixed in before Checkbox or RadioButton (Textual does not export their common base)."""
 
     BUTTON_MARK = "X"

@@ -37,7 +37,8 @@ async def test_fase1_record_is_saved_as_typed_and_back_after_restart(db_path):
         await pilot.pause(0.6)
         assert "! " in text_of(screen, "#contact_email .field--message")  # not a full address: not stored
         assert app.store.get_preparation(app.project.id).contact_email == ""
-        await pilot.press("shift+tab", "end", *".nl", "enter")
+        assert app.focused is screen.query_one("#contact_email Input")  # Enter never leaves a field that is not right
+        await pilot.press("end", *".nl", "enter")
         await pilot.press("enter", *"DEB-42")  # existing connection: "ja"; then the debiteurnummer
         await pilot.press("escape")
         roadmap = await wait_for(pilot, RoadmapScreen)
@@ -191,3 +192,51 @@ async def test_incomplete_concept_cannot_be_reported(db_path):
         assert not form.query("ExplanationPanel")
         await move(pilot, "reported")
         assert app.store.terugmeldingen(app.project.id)[0].status == "draft"
+
+
+async def test_esc_on_an_untouched_new_form_leaves_at_once_and_with_unsaved_changes_asks(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tool(pilot, "fase2.processen")
+        await wait_for(pilot, ProcessesScreen)
+        await pilot.press("f4")
+        await wait_for(pilot, ProcessFormScreen)
+        await pilot.press("escape")  # nothing typed: back at once, nothing asked
+        await wait_for(pilot, ProcessesScreen)
+        await pilot.press("f4")
+        form = await wait_for(pilot, ProcessFormScreen)
+        await pilot.press("tab", *"Afd. Vergunningen", "escape")  # a department, but no name: cannot be saved
+        confirm = await wait_for(pilot, ConfirmScreen)
+        assert "Toch teruggaan" in text_of(confirm, "Static")
+        await pilot.press("n")  # stay, and fix it: back at the field that is not right
+        assert app.screen is form and app.focused is form.query_one("#naam Input")
+        await pilot.press("escape")
+        await wait_for(pilot, ConfirmScreen)
+        await pilot.press("j")
+        await wait_for(pilot, ProcessesScreen)
+    assert Store.open(str(db_path)).processes(1) == []
+
+
+async def test_tab_never_lands_on_a_widget_that_shows_no_cursor(db_path):
+    from textual.widgets import Checkbox
+
+    from hr_wizard.screens.application import ApplicationScreen
+
+    controls = (Input, RadioSet, Checkbox)  # each shows where the cursor is
+
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for tool, keys, screen_type in (("fase1.website", [], PreparationScreen), ("fase2.processen", ["f4"], ProcessFormScreen),
+                                        ("fase2.terugmelden", ["f4"], TerugmeldingFormScreen),
+                                        ("uitbreiden.accounts", ["f4"], ApplicationScreen)):
+            await open_tool(pilot, tool)
+            await pilot.press(*keys)
+            await wait_for(pilot, screen_type)
+            for _ in range(30):
+                assert isinstance(app.focused, controls), f"{screen_type.__name__}: {app.focused!r}"
+                await pilot.press("tab")
+            await pilot.press("escape")
+            while not isinstance(app.screen, RoadmapScreen):
+                await pilot.press("j" if isinstance(app.screen, ConfirmScreen) else "escape")

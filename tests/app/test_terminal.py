@@ -239,3 +239,31 @@ async def test_f1_hulp_is_always_in_the_footer_at_60_columns(db_path):
             region = help_key.region
             assert region.width > 0 and region.right <= 60 and region.y == 19
             assert "Hulp" in "".join(segment.text for segment in help_key.render_line(0))
+
+
+async def test_f1_explains_the_words_of_the_trade(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        await pilot.press("f1")
+        help_screen = await wait_for(pilot, HelpScreen)
+        glossary = str(help_screen.query_one(".glossary").render())
+        for word in ("Inputfinanciering", "NHR", "Peilmoment", "Attribuut", "Object", "Gerede twijfel"):
+            assert word in glossary
+
+
+async def test_the_selected_step_keeps_its_marker_when_the_focus_moves_on(db_path, monkeypatch):
+    from hr_wizard.widgets.step_list import StepList
+
+    seeded(db_path).close()
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, RoadmapScreen)
+        await pilot.press("down", "down", "tab")  # to the step's text, on the right
+        step_list = screen.query_one(StepList)
+        assert not step_list.has_focus
+        marked = [str(step_list.get_option_at_index(i).prompt) for i in range(step_list.option_count)
+                  if str(step_list.get_option_at_index(i).prompt).startswith(">")]
+        assert marked == [f">[ ] {screen.current_step.title}"]

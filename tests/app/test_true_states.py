@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from hr_wizard.screens.application import ApplicationScreen
+from hr_wizard.screens.confirm import ConfirmScreen
 from hr_wizard.screens.roster import RosterScreen
 from hr_wizard.widgets.roster_table import RosterTable
 
@@ -36,7 +37,9 @@ async def test_first_search_without_the_code_is_refused_and_nothing_says_actief(
         assert app.screen is screen and screen.page == 7
         assert "toegangscode" in str(screen.query_one("#first-search-message").render())
         assert not any("actief" in message for message in notifications(app))
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")  # the page cannot be saved like this: asked, once, in a dialog
+        await wait_for(pilot, ConfirmScreen)
+        await pilot.press("j")
         await wait_for(pilot, RosterScreen)
         line = str(roster.query_one(RosterTable).render_line(0))
         assert "wacht op brief" in line and "actief" not in line
@@ -79,3 +82,14 @@ async def test_the_same_work_email_cannot_be_added_twice(db_path):
         assert screen.query_one("#naam Input").value == "Jan Werker"  # nothing typed is lost
     assert store.roster_count(store.get_project().id) == 1
     store.close()
+
+
+async def test_esc_on_a_new_untouched_application_leaves_at_once(db_path):
+    seeded(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("f4")
+        await wait_for(pilot, ApplicationScreen)
+        await pilot.press("escape")
+        await wait_for(pilot, RosterScreen)

@@ -134,3 +134,12 @@ def test_an_old_override_file_with_renamed_and_retired_texts_still_starts(tmp_pa
     override.write_text('[ui]\nstatus_klaar = "gereed"\ntm_status_refused = "Dat kan niet."\n', encoding="utf-8")
     content = load_content(override)
     assert content.text("status_done") == "gereed"
+
+
+def test_no_label_ends_in_a_colon_or_question_mark_where_a_colon_follows(content):
+    """Dutch that is right: no "Melder: naam: Jan", no "terugmelden?: ja"."""
+    from hr_wizard import terugmelding as tm
+
+    labels = [content.text(f"tm_{name}").split(" (")[0] for name in tm.FIELD_ORDER]
+    labels += [content.text(key) for key in ("prep_sent_on_short", "prep_choice_short", "prep_existing_short")]
+    assert not [label for label in labels if ":" in label or label.endswith("?")]

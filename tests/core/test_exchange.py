@@ -179,7 +179,7 @@ def test_the_report_carries_the_fase_1_record(tmp_path, content):
     text = report.render(store, project, content, "md", day=dt.date(2026, 11, 28))
     fase1 = text.split("## Fase 1")[1].split("## ")[0]
     for line in ("- Aanvraag verstuurd op: 12-01-2026", "- Contactpersoon: Piet Puk (piet@testdorp.nl)",
-                 "- Wil de gemeente terugmelden?: ja", "- Heeft de gemeente al een aansluiting op HR Inzien?: nee"):
+                 "- Terugmelden: ja", "- Al een aansluiting op HR Inzien: nee"):
         assert line in fase1
     assert "Piet Puk (piet@testdorp.nl)" in report.render(store, project, content, "html")
 

@@ -62,7 +62,7 @@ class ApplicationScreen(Screen[bool]):
         self.project = project
         self.application = application
         self.page = application.current_step if application else 0
-        self._leave_armed = False
+        self._touched = False  # something typed or chosen on this page
 
     def _t(self, key: str, **values: object) -> str:
         return self.app.content.text(key, **values)  # type: ignore[attr-defined]
@@ -99,11 +99,21 @@ class ApplicationScreen(Screen[bool]):
 
     def _focus_first(self) -> None:
         widgets = list(self.query("Input, RadioSet, Checkbox"))
-        self.set_focus(widgets[0] if widgets else self.query_one("#application"))
+        body = self.query_one("#application", VerticalScroll)
+        # The page itself takes the focus only when it has no fields (so the arrows scroll it);
+        # otherwise Tab would land on it, where no cursor shows.
+        body.can_focus = not widgets
+        self.set_focus(widgets[0] if widgets else body)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._leave_armed = False
+        self._touched = True
         self.page_widget.refresh_live()
+
+    def on_radio_set_changed(self) -> None:
+        self._touched = True
+
+    def on_checkbox_changed(self) -> None:
+        self._touched = True
 
     # --- moving between pages ---------------------------------------------
 
@@ -141,12 +151,20 @@ class ApplicationScreen(Screen[bool]):
         await self._go(self.page - 1)
 
     async def action_leave(self) -> None:
+        """Esc: save this page and go back. A new application nobody typed in just closes;
+        a page that cannot be saved asks once, in a dialog that cannot be missed."""
         await settle(self.focused)
-        if self._leave_armed or self._save_page(show_next=self.page):
+        if (self.application is None and not self._touched) or self._save_page(show_next=self.page):
             self.dismiss(False)
             return
-        self._leave_armed = True
-        self._message(self._t("leave_again"))
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(False)
+
+        from hr_wizard.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(self._t("leave_unsaved")), answered)
 
     def save_as_it_stands(self) -> None:
         """Keep what is valid on this page (the kiosk's idle timeout)."""
@@ -154,7 +172,7 @@ class ApplicationScreen(Screen[bool]):
 
     async def _go(self, page: int) -> None:
         self.page = page
-        self._leave_armed = False
+        self._touched = False
         await self.recompose()
         self.page_widget.refresh_live()
         self._focus_first()
