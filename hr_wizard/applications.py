@@ -170,6 +170,25 @@ def review_due(application: Reviewable, today: dt.date, months: int) -> bool:
     return last is not None and last <= months_before(today, months)
 
 
+def review_due_on(last: dt.date, months: int) -> dt.date:
+    """The day an active account last checked (or become active) on `last` falls due for the
+    access review: the first day on which `review_due` says so."""
+    index = last.year * 12 + last.month - 1 + months
+    year, month = divmod(index, 12)
+    day = dt.date(year, month + 1, 1)
+    day = day.replace(day=min(last.day, _month_days(day)))  # the same day `months` later, or the month's last
+    while months_before(day, months) < last:
+        day += dt.timedelta(days=1)
+    while months_before(day - dt.timedelta(days=1), months) >= last:
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _month_days(day: dt.date) -> int:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 # The access review in SQL (`:cutoff` is months_before(today, months)); tests prove it agrees with review_due.
 REVIEW_DUE_SQL = (f"({STATUS_SQL['active']} AND COALESCE(access_reviewed_on, finished_on) <= :cutoff)")
 

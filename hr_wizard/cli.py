@@ -178,8 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_output"))
     report.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     export = commands.add_parser("export", help=text("cli_export"))
-    export.add_argument("wat", choices=("accounts",), help=text("cli_export_what"))
-    export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=text("cli_export_format"))
+    export.add_argument("wat", choices=("accounts", "processen", "terugmeldingen", "logboek", "herinneringen"),
+                        help=text("cli_export_what_all"))
+    export.add_argument("--format", choices=("csv", "xlsx", "json", "ics"), default=None, help=text("cli_export_format"))
     export.add_argument("-o", "--output", metavar=text("cli_file_metavar"), help=text("cli_export_output"))
     export.add_argument("--overwrite", action="store_true", help=text("cli_overwrite"))
     imports = commands.add_parser("import", help=text("cli_import"))

@@ -5,7 +5,6 @@ screen readers; errors go to stderr with a Dutch message and a non-zero exit cod
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +13,6 @@ from hr_wizard.texts import text
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterable
 
     from hr_wizard.content import Content
     from hr_wizard.store import Store
@@ -125,46 +123,9 @@ def report_command(args: argparse.Namespace, location: str, content: Content) ->
 
 
 def export_command(args: argparse.Namespace, location: str, content: Content) -> int:
-    from hr_wizard import exchange
-    from hr_wizard.applications import STATUSES
+    from hr_wizard import exports  # every register and the reminders: exports.py
 
-    store, project = _open(location, args.gemeente)
-    today = dt.date.today()
-    words = {s: content.text(f"status_{s}") for s in STATUSES}
-    rows = (exchange.export_row(a, words, today) for a in store.iter_applications(project.id))
-    if args.output == STDOUT:
-        _export_to_stdout(rows, args.format)
-        return 0
-    output = Path(args.output or f"hr-wizard-aanvragen-{today:%Y-%m-%d}.{args.format}")
-    write = exchange.write_xlsx if args.format == "xlsx" else exchange.write_csv
-    from hr_wizard.private_file import OutputError, private_output
-
-    try:
-        with private_output(output, getattr(args, "overwrite", False), location, binary=True) as handle:  # 0600
-            count = write(rows, handle, _progress(text("cli_rows_written")))
-    except OutputError as error:
-        raise CommandError(str(error)) from None
-    except OSError as exc:
-        raise CommandError(text("cli_cannot_write", path=output, reason=exc.strerror or exc)) from None
-    _say(text("cli_exported", count=count, path=output))
-    return 0
-
-
-def _export_to_stdout(rows: Iterable[list[str]], fmt: str) -> None:
-    """The same bytes as the file would hold (CSV with its BOM, or the xlsx), on standard output."""
-    from hr_wizard import exchange
-
-    if fmt == "xlsx":
-        if sys.stdout.isatty():
-            raise CommandError(text("cli_xlsx_terminal"))
-        book = io.BytesIO()
-        exchange.write_xlsx(rows, book)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(book.getvalue())
-        return
-    sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
-    sys.stdout.write("\ufeff")
-    exchange.write_csv_to(sys.stdout, rows, _progress(text("cli_rows_written")))
+    return exports.export_command(args, location, content)
 
 
 def import_command(args: argparse.Namespace, location: str, content: Content) -> int:

@@ -27,6 +27,8 @@ _INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3
                  "toegang_controle_maanden": (1, 60)}
 # Text settings with the form they must have ("" = not set).
 _STR_SETTINGS = {"kiosk_code_hash": "pbkdf2_sha256$"}
+# Settings that are true or false.
+_BOOL_SETTINGS = frozenset({"herinneringen_namen"})
 
 
 class ContentError(Exception):
@@ -82,8 +84,12 @@ def _check_setting(path: Path, name: str, value: Any) -> Any:
             raise ContentError(path, f"instelling '{name}' moet een tekst zijn die begint met {_STR_SETTINGS[name]}; "
                                      "maak hem met: hr-wizard kiosk-code")
         return value
+    if name in _BOOL_SETTINGS:
+        if not isinstance(value, bool):
+            raise ContentError(path, f"instelling '{name}' moet true of false zijn (zonder aanhalingstekens), bijvoorbeeld: {name} = false")
+        return value
     if name not in _INT_SETTINGS:
-        known = ", ".join(sorted({*_INT_SETTINGS, *_STR_SETTINGS}))
+        known = ", ".join(sorted({*_INT_SETTINGS, *_STR_SETTINGS, *_BOOL_SETTINGS}))
         raise ContentError(path, f"onbekende instelling 'settings.{name}'; kies uit {known}.")
     low, high = _INT_SETTINGS[name]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -193,7 +199,7 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
     settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
-    missing = (_INT_SETTINGS.keys() | _STR_SETTINGS.keys()) - settings.keys()
+    missing = (_INT_SETTINGS.keys() | _STR_SETTINGS.keys() | _BOOL_SETTINGS) - settings.keys()
     if missing:
         raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
     texts: dict[str, str] = {}

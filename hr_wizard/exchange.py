@@ -1,5 +1,6 @@
-"""Applications to and from spreadsheets: CSV that Dutch Excel opens as it should, xlsx, and
-an import that checks every row with the screens' own rules and writes all rows or none.
+"""Registers to and from files: CSV that Dutch Excel opens as it should, xlsx with real dates
+and JSON for scripts (the columns and rows are in registers.py), and an import of applications
+that checks every row with the screens' own rules and writes all rows or none.
 
 Never imports Textual.
 """
@@ -7,22 +8,17 @@ Never imports Textual.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import Any, BinaryIO
 
 from hr_wizard import validation as v
-from hr_wizard.applications import status_of
 from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from hr_wizard.models import Application
 
 Progress = Callable[[int], None]
 
@@ -54,51 +50,81 @@ def unneutralise(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
-def _date(day: dt.date | None) -> str:
-    return v.format_date(day) if day else ""
-
-
-def export_row(application: Application, status_words: dict[str, str], today: dt.date) -> list[str]:
-    a = application
-    cells = [a.naam, a.team, a.email, a.telefoon, a.kenmerk, str(a.furthest_step), status_words[status_of(a, today)],
-             _date(a.applied_on), _date(a.letter_due), _date(a.letter_received), a.debiteurnummer, _date(a.finished_on)]
-    return [neutralise(cell) for cell in cells]
-
-
-def write_csv(rows: Iterable[list[str]], target: Path | BinaryIO, progress: Progress | None = None) -> int:
+def write_csv(rows: Iterable[list[Any]], target: Path | BinaryIO, progress: Progress | None = None,
+              header: Sequence[str] = EXPORT_COLUMNS) -> int:
     """UTF-8 with BOM and ';': what Dutch Excel expects when the file is double-clicked.
-    `target` is a path or an open binary file."""
-    binary = target.open("wb") if isinstance(target, Path) else target
-    with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
-        return write_csv_to(handle, rows, progress)
-
-
-def write_csv_to(handle: TextIO, rows: Iterable[list[str]], progress: Progress | None = None) -> int:
-    """The CSV's header and rows into an open text stream (opened with newline="")."""
+    `target` is a path or an open binary file (left open); `rows` is read one row at a time."""
+    if isinstance(target, Path):
+        with target.open("wb") as handle:
+            return write_csv(rows, handle, progress, header)
+    text_buffer = io.StringIO()  # rows become text here and leave as UTF-8 bytes, 64 KB at a time
+    writer = csv.writer(text_buffer, delimiter=";", lineterminator="\r\n")
+    target.write("\ufeff".encode())
+    writer.writerow(header)
     count = 0
-    writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
     for row in rows:
         writer.writerow(row)
         count += 1
         if progress and count % 1000 == 0:
             progress(count)
+        if text_buffer.tell() > 65536:
+            target.write(text_buffer.getvalue().encode("utf-8"))
+            text_buffer.seek(0)
+            text_buffer.truncate()
+    target.write(text_buffer.getvalue().encode("utf-8"))
     return count
 
 
-def write_xlsx(rows: Iterable[list[str]], target: Path | BinaryIO, progress: Progress | None = None) -> int:
+XLSX_DATE = "dd-mm-yyyy"
+XLSX_MOMENT = "dd-mm-yyyy hh:mm"
+
+
+def write_xlsx(rows: Iterable[list[Any]], target: Path | BinaryIO, progress: Progress | None = None,
+               header: Sequence[str] = EXPORT_COLUMNS, sheet_name: str = "aanvragen") -> int:
+    """One sheet, written as the rows come (openpyxl's write-only mode). Dates and moments
+    become real date cells shown as dd-mm-jjjj; numbers stay numbers; text is text."""
     from openpyxl import Workbook  # deferred: only for xlsx
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("aanvragen")
-    sheet.append(list(EXPORT_COLUMNS))
+    sheet = workbook.create_sheet(sheet_name)
+    sheet.append(list(header))
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            moment = WriteOnlyCell(sheet, value)
+            moment.number_format = XLSX_MOMENT
+            return moment
+        if isinstance(value, dt.date):
+            day = WriteOnlyCell(sheet, value)
+            day.number_format = XLSX_DATE
+            return day
+        if value is None or isinstance(value, int):
+            return value
+        return clean(value)  # text, neutralised; openpyxl refuses control characters
+
     count = 0
     for row in rows:
-        sheet.append([clean(cell) for cell in row])  # text, neutralised; openpyxl refuses control characters
+        sheet.append([cell(value) for value in row])
         count += 1
         if progress and count % 1000 == 0:
             progress(count)
     workbook.save(target)
+    return count
+
+
+def write_json(objects: Iterable[dict[str, Any]], target: BinaryIO, progress: Progress | None = None) -> int:
+    """One JSON array of objects, written an object at a time (never the whole list in memory)."""
+    import json
+
+    count = 0
+    target.write(b"[")
+    for item in objects:
+        target.write((",\n" if count else "\n").encode() + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        count += 1
+        if progress and count % 1000 == 0:
+            progress(count)
+    target.write(b"\n]\n" if count else b"]\n")
     return count
 
 

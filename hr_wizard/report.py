@@ -1,5 +1,5 @@
 """The project's status report, as Markdown (to paste into a mail) or one self-contained
-HTML file (prints well). Gathers from the store, words from the content file.
+HTML file with inline pictures (prints on A4). Gathers from the store, words from the content file.
 
 Never imports Textual.
 """
@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hr_wizard import charts
 from hr_wizard import terugmelding as tm
 from hr_wizard.applications import STATUSES
 from hr_wizard.inventory import SOURCE_DONE
@@ -57,6 +58,21 @@ class ReportData:
     preparation: tuple[tuple[str, str], ...] = ()  # Fase 1's record: (label, value), only what is filled in
     lifecycle: tuple[str, ...] = ()  # accounts to act on: code still to revoke, access review due
     processes_line: str = ""
+    letters_late: int = 0  # awaited toegangscodes past their due date
+    letter_weeks: tuple[tuple[dt.date, int], ...] = ()  # (Monday of the week, letters due from `day` on), LETTER_WEEKS of them
+
+
+LETTER_WEEKS = 8  # the strip of letters due: this week and the seven after it
+
+
+def letters_per_week(by_day: dict[dt.date, int], day: dt.date, weeks: int = LETTER_WEEKS) -> tuple[int, tuple[tuple[dt.date, int], ...]]:
+    """(letters past their due date, letters due per week from this week's Monday on, counting from `day`)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    late = sum(count for due, count in by_day.items() if due < day)
+    per_week = tuple((monday + dt.timedelta(weeks=w),
+                      sum(count for due, count in by_day.items() if due >= day and (due - monday).days // 7 == w))
+                     for w in range(weeks))
+    return late, per_week
 
 
 def gather(store: Store, project: Project, content: Content, day: dt.date | None = None) -> ReportData:
@@ -78,6 +94,8 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
                     for row in store.roster_page(project.id, status="late", sort="letter_due", limit=10_000, today=day))
     processes = store.processes(project.id)
     counts = store.terugmelding_counts(project.id)
+    monday = day - dt.timedelta(days=day.weekday())
+    late, weeks = letters_per_week(store.awaited_letters_by_day(project.id, monday + dt.timedelta(weeks=LETTER_WEEKS)), day)
     return ReportData(
         gemeente=project.gemeente,
         day=day,
@@ -93,6 +111,8 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         preparation=_preparation_record(store.get_preparation(project.id), content),
         lifecycle=_lifecycle_lines(store, project, content, day),
         processes_line=processes_line(sum(1 for p in processes if p.source == SOURCE_DONE), len(processes), t),
+        letters_late=late,
+        letter_weeks=weeks,
     )
 
 
@@ -139,6 +159,8 @@ def markdown(data: ReportData, content: Content) -> str:
     out += [f"- {status}: {count}" for status, count in data.applications]
     out += [f"- {line}" for line in data.lifecycle]
     out.append("")
+    out += [f"{t('report_letters_title', weeks=len(data.letter_weeks))}:", ""]
+    out += [f"- {label}: {count}" for label, count, _ in _letter_rows(data, content)] + [""]
     if data.overdue:
         out += [t("report_overdue"), ""]
         out += [f"- {naam} ({team}), {t('report_due')} {due}" for naam, team, due in data.overdue]
@@ -150,48 +172,123 @@ def markdown(data: ReportData, content: Content) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _letter_rows(data: ReportData, content: Content, short: bool = False) -> list[tuple[str, int, bool]]:
+    """The strip of letters due: the late ones, then one row per week (label, count, late?)."""
+    t = content.text
+    key = "report_week_short" if short else "report_week"
+    return [(t("report_letters_late"), data.letters_late, True)] + [
+        (t(key, number=monday.isocalendar().week, date=format_date(monday)), count, False) for monday, count in data.letter_weeks]
+
+
 _CSS = """
-body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.4; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #999; margin-top: 1.6rem; }
-table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+@page { size: A4; margin: 15mm 16mm; }
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #111; line-height: 1.4;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 1.6rem; margin-bottom: .3rem; } h2 { font-size: 1.2rem; border-bottom: 1px solid #999; margin-top: 1.6rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; }
+td, th { border: 1px solid #bbb; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+th { background: #edf2f7; } td.count, th.count { text-align: right; width: 6rem; }
+table.weeks { table-layout: fixed; font-size: .85rem; } table.weeks td, table.weeks thead th { text-align: center; width: auto; }
+table.weeks th:first-child { width: 5rem; }
 .mark { font-family: monospace; white-space: pre; } .note { color: #333; font-style: italic; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+.phases { display: grid; grid-template-columns: minmax(12rem, 1fr) 2fr 4.5rem; gap: .35rem .8rem; align-items: center; margin: .6rem 0; }
+.phases .count { text-align: right; white-space: nowrap; }
+svg.bar { width: 100%; height: .8rem; display: block; } svg.stack { width: 100%; height: 1.6rem; display: block; }
+svg.strip { width: 100%; max-width: 36rem; height: auto; display: block; }
+figure { margin: .8rem 0 1.2rem; } figcaption { font-weight: bold; margin-bottom: .4rem; }
+.legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .35rem; vertical-align: -.05rem; border: 1px solid #fff; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  .details { break-before: page; }
+  h2, h3, figcaption { break-after: avoid; } tr, figure, .phases { break-inside: avoid; }
+}
 """
 
 
+def _table(headings: tuple[str, ...], rows: list[str], e, counts: bool = False) -> list[str]:
+    """A table with its column headings (read out by screen readers with every cell); with
+    `counts` the last column holds numbers."""
+    cells = [f'<th scope="col">{e(heading)}</th>' for heading in headings]
+    if counts:
+        cells[-1] = cells[-1].replace('<th scope="col">', '<th scope="col" class="count">')
+    head = "".join(cells)
+    return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
+
+
+def _glance(data: ReportData, content: Content, e) -> list[str]:
+    """The first page: a bar per phase, the applications per status, the letters due per week."""
+    t = content.text
+    out = [f'<section class="glance"><h2>{e(t("report_glance"))}</h2>', '<div class="phases">']
+    for part in data.parts:
+        label = t("report_chart_phase", part=part.title, done=part.done, total=part.total)
+        out.append(f"<span>{e(part.title)}</span>{charts.progress_bar(part.done, part.total, label)}"
+                   f'<span class="count">{part.done} / {part.total}</span>')
+    out.append("</div>")
+    counts = [(code, count) for code, (_, count) in zip(STATUSES, data.applications, strict=True)]
+    described = ", ".join(f"{words}: {count}" for words, count in data.applications)
+    title = t("report_applications")
+    out += ["<figure>", f"<figcaption>{e(title)}</figcaption>", charts.stacked_bar(counts, f"{title}: {described}"),
+            '<ul class="legend">']
+    out += [f'<li><span class="swatch" style="background:{charts.STATUS_COLOURS[code]}"></span>{e(words)}: {count}</li>'
+            for code, (words, count) in zip(STATUSES, data.applications, strict=True)]
+    out += ["</ul>", "</figure>"]
+    title = t("report_letters_title", weeks=len(data.letter_weeks))
+    short = _letter_rows(data, content, short=True)
+    label = f"{title}: " + ", ".join(f"{name} {count}" for name, count, _ in _letter_rows(data, content))
+    out += ["<figure>", f"<figcaption>{e(title)}</figcaption>", charts.column_strip(short, label)]
+    # The same numbers as a table: one column per week, its first day and its letters below.
+    head = "".join(f'<th scope="col">{e(name)}</th>' for name, _, _ in short)
+    days = "".join(f"<td>{monday:%d-%m}</td>" for monday, _ in data.letter_weeks)
+    letters = "".join(f'<td class="count">{count}</td>' for _, count, _ in short)
+    out += ['<table class="weeks">', f'<thead><tr><th scope="col">{e(t("report_col_week"))}</th>{head}</tr></thead>', "<tbody>",
+            f'<tr><th scope="row">{e(t("report_col_from"))}</th><td></td>{days}</tr>',
+            f'<tr><th scope="row">{e(t("report_col_letters"))}</th>{letters}</tr>', "</tbody>", "</table>"]
+    out += ["</figure>", "</section>"]
+    return out
+
+
 def html_page(data: ReportData, content: Content) -> str:
-    """One file, no external resources: inline CSS, no scripts, no images, no links to load."""
+    """One file, no external resources: inline CSS and SVG, no scripts, no links to load. The first
+    page shows progress at a glance; the details follow on the next page when printed (A4)."""
     t = content.text
     e = html.escape
     out = ["<!DOCTYPE html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
            f"<title>{e(t('report_title', gemeente=data.gemeente))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(t('report_title', gemeente=data.gemeente))}</h1>",
            f"<p>{e(t('report_date', date=format_date(data.day)))}<br>{e(t('progress', done=data.done, total=data.total))}</p>"]
+    out += _glance(data, content, e)
+    out.append('<section class="details">')
     for part in data.parts:
-        out.append(f"<h2>{e(part.title)} ({part.done}/{part.total})</h2><table>")
+        out.append(f"<h2>{e(part.title)} ({part.done}/{part.total})</h2>")
+        rows = []
         for step in part.steps:
             note = f'<div class="note">{e(step.note)}</div>' if step.note else ""
-            out.append(f'<tr><td class="mark">{e(step.mark)}</td><td>{e(step.title)}{note}</td><td>{e(step.status)}</td></tr>')
-        out.append("</table>")
+            rows.append(f'<tr><td>{e(step.title)}{note}</td><td><span class="mark">{e(step.mark)}</span> {e(step.status)}</td></tr>')
+        out += _table((t("report_col_step"), t("report_col_status")), rows, e)
         if part.key == "fase1" and data.preparation:
-            out.append(f"<p>{e(t('prep_record'))}</p><table>")
-            out += [f"<tr><td>{e(label)}</td><td>{e(value)}</td></tr>" for label, value in data.preparation]
-            out.append("</table>")
-    out.append(f"<h2>{e(t('report_applications'))}</h2><table>")
-    out += [f"<tr><td>{e(status)}</td><td>{count}</td></tr>" for status, count in data.applications]
-    out.append("</table>")
+            out.append(f"<h3>{e(t('prep_record'))}</h3>")
+            out += _table((t("report_col_item"), t("report_col_value")),
+                          [f"<tr><td>{e(label)}</td><td>{e(value)}</td></tr>" for label, value in data.preparation], e)
+    out.append(f"<h2>{e(t('report_applications'))}</h2>")
+    out += _table((t("report_col_status"), t("report_col_count")),
+                  [f'<tr><td>{e(status)}</td><td class="count">{count}</td></tr>' for status, count in data.applications], e, True)
     out += [f"<p>{e(line)}</p>" for line in data.lifecycle]
     if data.overdue:
-        out.append(f"<p>{e(t('report_overdue'))}</p><table>")
-        out += [f"<tr><td>{e(naam)}</td><td>{e(team)}</td><td>{e(t('report_due'))} {e(due)}</td></tr>" for naam, team, due in data.overdue]
-        out.append("</table>")
+        out.append(f"<h3>{e(t('report_overdue'))}</h3>")
+        out += _table((t("roster_col_naam"), t("roster_col_team"), t("roster_col_due")),
+                      [f"<tr><td>{e(naam)}</td><td>{e(team)}</td><td>{e(due)}</td></tr>" for naam, team, due in data.overdue], e)
     out.append(f"<h2>{e(t('report_processes'))}</h2>")
-    out.append(f"<p>{e(data.processes_line)}</p><table>")
-    out += [f"<tr><td>{e(naam)}</td><td>{e(source)}</td><td>{e(switch)}</td></tr>" for naam, source, switch in data.processes]
-    out.append("</table>")
-    out.append(f"<h2>{e(t('report_terugmeldingen'))}</h2><table>")
-    out += [f"<tr><td>{e(status)}</td><td>{count}</td></tr>" for status, count in data.terugmeldingen]
-    out += ["</table>", "</body>", "</html>"]
+    out.append(f"<p>{e(data.processes_line)}</p>")
+    if data.processes:
+        out += _table((t("report_col_process"), t("report_col_source"), t("report_col_switch")),
+                      [f"<tr><td>{e(naam)}</td><td>{e(source)}</td><td>{e(switch)}</td></tr>"
+                       for naam, source, switch in data.processes], e)
+    out.append(f"<h2>{e(t('report_terugmeldingen'))}</h2>")
+    out += _table((t("report_col_status"), t("report_col_count")),
+                  [f'<tr><td>{e(status)}</td><td class="count">{count}</td></tr>' for status, count in data.terugmeldingen], e, True)
+    out += ["</section>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 

@@ -28,7 +28,7 @@ version=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 "${uv[@]}" pip install --python "$py" --no-deps --no-build-isolation -e .
 
 echo "Lowest versions (scripts/lowest-deps.sh):" >&2
-grep -iE '^(textual|rich|sqlmodel|sqlalchemy|alembic|platformdirs|email-validator|holidays|python-stdnum|openpyxl|phonenumbers|psycopg|setuptools|pytest|hypothesis)==' \
+grep -iE '^(textual|rich|sqlmodel|sqlalchemy|alembic|platformdirs|email-validator|holidays|python-stdnum|openpyxl|icalendar|phonenumbers|psycopg|setuptools|pytest|hypothesis)==' \
     "$venv/lowest.txt" "$venv/build.txt" | sed 's/^.*://' | tr '\n' ' ' >&2
 echo >&2
 # A deprecation is an error here: a lower bound that only works with warnings (alembic 1.13.0

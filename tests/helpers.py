@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from hr_wizard.store import Store
 
 SCRIPT = shutil.which("hr-wizard", path=str(Path(sys.executable).parent))
@@ -162,7 +164,108 @@ def seeded_hostile(db_path) -> None:
     store.close()
 
 
-# --- a real browser (scripts/with-chromium.sh) ---------------------------------------
+# --- exports, reminders and the report -------------------------------------------------
+
+
+def seeded_registers(db_path) -> None:
+    """Two processes, two terugmeldingen, one application, a step with a note: a logboek with personal data
+    in the records (never in the trail)."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.create_process(project.id, naam="=Vergunning horeca", afdeling="Vergunningen", eigenaar="Piet Puk",
+                         hr_data="KvK-nummer, naam", source="both", switch_on="2027-03-01", note="Eerst de koppeling")
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    report = store.create_terugmelding(project.id, today=dt.date(2026, 11, 2), kvk_nummer="69599084", object="establishment",
+                                       nevenvestiging=True, vestigingsnummer="000038509504", attribute="bezoekadres",
+                                       betwijfelde_waarde="Stationsstraat 1", voorgestelde_waarde="+31 Postbus 100",
+                                       peilmoment="2026-10-30", toelichting="Bij ons bezoek stond het pand leeg; zie foto.",
+                                       referentie="TM-2026-001", melder_naam="Piet Puk", melder_email="piet@testdorp.nl")
+    store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 11, 3))
+    store.create_terugmelding(project.id, today=dt.date(2026, 11, 20), kvk_nummer="12345678")
+    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl",
+                                           telefoon="06 12345678")
+    store.save_application(application.id, application.version, current_step=4, kenmerk="Afd. Werk en Inkomen / Jan de Werker",
+                           applied_on=dt.date(2026, 1, 5), letter_due=dt.date(2026, 1, 7))
+    store.set_step_status(project.id, "fase1.website", "done")
+    store.set_step_note(project.id, "fase1.website", "Geheime notitie", expected_version=1)
+    store.close()
+
+
+def seeded_reminders(db_path, today: dt.date) -> dict[str, int]:
+    """One record for every kind of reminder (dates around `today`), and one beside it that is
+    finished or closed; returns the records' numbers by name."""
+    store = seeded(db_path)
+    project_id = store.get_project().id
+    ids = {}
+
+    def application(key: str, naam: str, **changes) -> None:
+        row = store.create_application(project_id, naam, "Burgerzaken", f"{key}@testdorp.nl", telefoon="06 12345678")
+        store.save_application(row.id, row.version, kenmerk=f"Afd. Werk en Inkomen / {naam}", **changes)
+        ids[key] = row.id
+
+    from hr_wizard.applications import months_before
+
+    year_ago = months_before(today, 12)
+    application("waiting", "Jan de Werker", applied_on=today - dt.timedelta(days=1), letter_due=today + dt.timedelta(days=4))
+    application("late", "Özlem Yılmaz", applied_on=today - dt.timedelta(days=20), letter_due=today - dt.timedelta(days=15))
+    application("received", "Kees Jansen", applied_on=today - dt.timedelta(days=9), letter_due=today - dt.timedelta(days=4),
+                letter_received=today - dt.timedelta(days=5))
+    application("review", "Anouk Visser", applied_on=year_ago - dt.timedelta(days=30), letter_due=year_ago - dt.timedelta(days=26),
+                letter_received=year_ago - dt.timedelta(days=27), first_search_done=True, finished_on=year_ago - dt.timedelta(days=20))
+    application("recent", "Daan Bakker", applied_on=today - dt.timedelta(days=30), letter_due=today - dt.timedelta(days=26),
+                letter_received=today - dt.timedelta(days=27), first_search_done=True, finished_on=today - dt.timedelta(days=20),
+                access_reviewed_on=today - dt.timedelta(days=10))
+    application("gone", "Sanne de Vries", applied_on=today - dt.timedelta(days=9), letter_due=today - dt.timedelta(days=4),
+                offboarded_on=today - dt.timedelta(days=1))
+    for key, source, switch in (("switch", "own_register", today + dt.timedelta(days=40)), ("switched", "handelsregister", today),
+                                ("unplanned", "both", None)):
+        ids[key] = store.create_process(project_id, naam=f"Proces {key}", eigenaar="Piet Puk", source=source,
+                                        switch_on=switch.isoformat() if switch else "").id
+    for key, final in (("follow_up", None), ("closed", "withdrawn")):
+        report = store.create_terugmelding(project_id, kvk_nummer="69599084", referentie=f"TM-{key[:6]}", object="enterprise",
+                                           attribute="naam", betwijfelde_waarde="Bakkerij Oud", peilmoment=today.isoformat(),
+                                           toelichting="Bij ons bezoek stond het pand leeg; zie foto.", melder_naam="Piet Puk",
+                                           melder_email="piet@testdorp.nl")
+        report = store.move_terugmelding(report.id, report.version, "reported", today)
+        if final:
+            store.move_terugmelding(report.id, report.version, final, today)
+        ids[key] = report.id
+    from sqlalchemy import text as sql
+
+    with store.engine.begin() as connection:  # no form sets the follow-up date yet
+        connection.execute(sql("UPDATE terugmelding SET follow_up_on = :day"), {"day": today + dt.timedelta(days=14)})
+    store.close()
+    return ids
+
+
+def seeded_report(db_path, day: dt.date) -> None:
+    """Steps in every state, applications in every status, letters due over the weeks after `day`."""
+    store = seeded(db_path)
+    project = store.get_project()
+    for key, status in (("doorlooptijd.startpunt", "done"), ("fase1.website", "done"), ("fase1.aanvraagformulier", "in_progress"),
+                        ("fase1.terugmelden", "skipped")):
+        store.set_step_status(project.id, key, status)
+    due_in = {"Jan de Werker": 1, "Mila Jansen": 4, "Kees Bakker": 5, "Anouk Visser": 12, "Daan de Vries": 40,
+              "Sanne Smit": 70, "Özlem Yılmaz": -3}
+    for number, (naam, days) in enumerate(due_in.items()):
+        application = store.create_application(project.id, naam, "Burgerzaken", f"m{number}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=day - dt.timedelta(days=7),
+                               letter_due=day + dt.timedelta(days=days))
+    for number, extra in enumerate(({"letter_received": day - dt.timedelta(days=1)},
+                                    {"letter_received": day - dt.timedelta(days=2), "first_search_done": True,
+                                     "finished_on": day - dt.timedelta(days=1)},
+                                    {"offboarded_on": day - dt.timedelta(days=1)})):
+        application = store.create_application(project.id, f"Collega {number}", "Burgerzaken", f"c{number}@testdorp.nl")
+        store.save_application(application.id, application.version, applied_on=day - dt.timedelta(days=9),
+                               letter_due=day + dt.timedelta(days=3), **extra)
+    store.create_application(project.id, "Nog Niet", "Burgerzaken", "nog@testdorp.nl")
+    store.create_process(project.id, naam="Subsidie", source="handelsregister")
+    store.create_process(project.id, naam="Vergunning horeca", source="both", switch_on="2027-03-01")
+    store.create_terugmelding(project.id, kvk_nummer="69599084")
+    store.close()
+
+
+# --- the browser tests: the distribution's Chromium (scripts/with-chromium.sh) ---------------
 
 CHROMIUM_FLAGS = [  # the network here is closed: without these Chromium waits for it and hangs
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -172,7 +275,6 @@ CHROMIUM_FLAGS = [  # the network here is closed: without these Chromium waits f
 
 def chromium() -> str:
     """Chromium from scripts/with-chromium.sh (or on the PATH); without it skip, but never on CI."""
-    import pytest
 
     found = os.environ.get("HR_WIZARD_TEST_CHROMIUM") or shutil.which("chromium") or ""
     if found and Path(found).is_file():
@@ -180,3 +282,9 @@ def chromium() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail("CI=true: the browser test must run. Start it with: bash scripts/with-chromium.sh make test")
     pytest.skip("no Chromium; run `bash scripts/with-chromium.sh make test` to include the browser test")
+
+
+def artefacts(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("HR_WIZARD_TEST_ARTEFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

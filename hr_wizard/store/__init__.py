@@ -11,6 +11,7 @@ methods here and never build SQL themselves.
     applications.py  account applications, the roster, retention, forgetting
     phases.py        Fase 1's record, Fase 2's processes and terugmeldingen
     audit.py         reading the logboek
+    reminders.py     the records with a date to watch (the calendar export)
     backup.py        backup and restore
 """
 
@@ -48,6 +49,7 @@ from hr_wizard.store.files import (
 )
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
+from hr_wizard.store.reminders import RemindersStore
 from hr_wizard.texts import text
 
 cleaning.install()
@@ -59,7 +61,7 @@ __all__ = [
 ]
 
 
-class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore):
+class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore, RemindersStore):
     """An open hr-wizard database."""
 
     @classmethod

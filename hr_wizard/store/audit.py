@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import or_
 from sqlmodel import col, select
@@ -28,3 +28,8 @@ class AuditStore(StoreBase):
             conditions.append(or_(*(column.ilike(like_pattern(term), escape="\\") for term in terms for column in columns)))
         with self._read() as session:
             return list(session.exec(select(a).where(*conditions).order_by(col(a.id).desc()).limit(limit)))
+
+    def iter_audit(self, project_id: int, batch: int = 1000) -> Iterator[AuditEntry]:
+        """The whole trail of a project, oldest first, a batch at a time (for the export)."""
+        for rows in self._iter_records(AuditEntry, col(AuditEntry.project_id) == project_id, batch=batch):
+            yield from rows

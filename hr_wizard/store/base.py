@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from hr_wizard.audit_trail import detail_of
 from hr_wizard.errors import ConflictError, ReadOnlyError, StoreError
@@ -54,6 +54,18 @@ class StoreBase:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _iter_records(self, model: type, *conditions: Any, batch: int = 1000) -> Iterator[list[Any]]:
+        """Every record of `model` that meets `conditions`, in order of id, as lists of at most
+        `batch` records: one short read per batch, so 100,000 rows never sit in memory at once."""
+        last_id = 0
+        while True:
+            with self._read() as session:
+                rows = list(session.exec(select(model).where(*conditions, col(model.id) > last_id).order_by(col(model.id)).limit(batch)))
+            if not rows:
+                return
+            yield rows
+            last_id = rows[-1].id
 
     # --- sessions ---------------------------------------------------------
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError, StoreError
@@ -21,6 +22,14 @@ PREPARATION_FIELDS = frozenset({"website_consulted", "form_filled", "terugmelden
                                 "contact_email", "existing_connection", "note"})
 PROCESS_FIELDS = frozenset({"naam", "afdeling", "eigenaar", "hr_data", "source", "switch_on", "note"})
 TERUGMELDING_FIELDS = frozenset({*tm.TEXT_FIELDS, "object", "not_registered", "nevenvestiging", "follow_up_on"})
+
+
+class ExportedReport(NamedTuple):
+    """A terugmelding with the dates its history gives: when it was reported, since when it has its status."""
+
+    report: Terugmelding
+    reported_on: dt.date | None
+    status_since: dt.date | None
 
 
 class TransitionError(StoreError):
@@ -93,6 +102,11 @@ class PhasesStore(ProjectsStore):
                 session.delete(row)
                 self._audit(session, row.project_id, "process", process_id, "deleted")
 
+    def iter_processes(self, project_id: int, batch: int = 1000) -> Iterator[Process]:
+        """Every process of the project, in order of number, a batch at a time (for the export)."""
+        for rows in self._iter_records(Process, col(Process.project_id) == project_id, batch=batch):
+            yield from rows
+
     def process_progress(self, project_id: int) -> tuple[int, int]:
         """(processes that use the HR as their source, all processes)."""
         from hr_wizard.inventory import SOURCE_DONE
@@ -154,6 +168,21 @@ class PhasesStore(ProjectsStore):
             session.add(TerugmeldingStatus(terugmelding_id=row.id, status=status, changed_on=on))
             self._audit(session, row.project_id, "terugmelding", row.id, "changed", f"status: {status}")
         return row
+
+    def iter_terugmeldingen(self, project_id: int, batch: int = 1000) -> Iterator[ExportedReport]:
+        """Every terugmelding of the project in order of number, with the dates from its history,
+        a batch at a time (for the export)."""
+        s = TerugmeldingStatus
+        for rows in self._iter_records(Terugmelding, col(Terugmelding.project_id) == project_id, batch=batch):
+            reported: dict[int, dt.date] = {}
+            latest: dict[int, dt.date] = {}
+            with self._read() as session:
+                for history in session.exec(select(s).where(col(s.terugmelding_id).in_([row.id for row in rows])).order_by(col(s.id))):
+                    latest[history.terugmelding_id] = history.changed_on
+                    if history.status == "reported":
+                        reported.setdefault(history.terugmelding_id, history.changed_on)
+            for row in rows:
+                yield ExportedReport(row, reported.get(row.id), latest.get(row.id))
 
     def terugmelding_history(self, terugmelding_id: int) -> list[TerugmeldingStatus]:
         s = TerugmeldingStatus

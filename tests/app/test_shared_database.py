@@ -12,8 +12,7 @@ import time
 
 import pytest
 
-from hr_wizard import exchange, report
-from hr_wizard.applications import STATUSES
+from hr_wizard import exchange, registers, report
 from hr_wizard.errors import ConflictError, UnusableLocationError
 from hr_wizard.paths import display_location
 from hr_wizard.screens.projects import ProjectPickerScreen
@@ -43,12 +42,18 @@ def test_report_and_export_of_one_gemeente_contain_nothing_of_the_other(db_path,
         text = report.render(store, noord, content, fmt)
         assert "Anna Noord" in text and "Proces van Noord" in text and "Notitie van Anna" in text
         assert "Zuid" not in text and "Zoë" not in text
-    words = {s: content.text(f"status_{s}") for s in STATUSES}
     target = tmp_path / "noord.csv"
-    exchange.write_csv((exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(noord.id)), target)
+    accounts = registers.ACCOUNTS
+    exchange.write_csv((registers.sheet_row(accounts, row, content, as_text=True)
+                        for row in accounts.rows(store, noord.id, dt.date.today())), target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert [row[0] for row in rows[1:]] == ["Anna Noord"]
+    for register in registers.REGISTERS.values():
+        exported = [registers.json_object(register, row) for row in register.rows(store, noord.id, dt.date.today())]
+        assert "Zuid" not in repr(exported) and "Zoë" not in repr(exported), register.name
+    trail = list(registers.LOGBOEK.rows(store, noord.id, dt.date.today()))
+    assert len(trail) == len(store.audit_entries(noord.id)) < len(trail) + len(store.audit_entries(zuid.id))
     assert [e.entity for e in store.audit_entries(zuid.id) if "Anna" in e.detail] == []
     assert store.roster_count(noord.id) == 1 and store.overdue_count(zuid.id) == 1
 

@@ -176,7 +176,8 @@ def test_options_may_come_before_or_after_the_command(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["status"], ["status", "--json"], ["report"], ["report", "--format", "html", "-o", "-"],
-                                  ["export", "accounts", "-o", "-"], ["--help"], ["where"]])
+                                  ["export", "accounts", "-o", "-"], ["export", "logboek", "--format", "xlsx", "-o", "-"],
+                                  ["export", "herinneringen", "-o", "-"], ["--help"], ["where"]])
 def test_a_closed_pipe_ends_quietly(tmp_path, args):
     db = tmp_path / "db.sqlite"
     seeded_project(db)[0].close()

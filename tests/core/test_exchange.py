@@ -11,8 +11,7 @@ import threading
 
 import pytest
 
-from hr_wizard import exchange, report
-from hr_wizard.applications import STATUSES
+from hr_wizard import exchange, registers, report
 from hr_wizard.errors import StoreError
 from hr_wizard.store import Store, restore_sqlite
 
@@ -23,10 +22,13 @@ LAST = ["de Vries", "Jansen", "Bakker", "Yılmaz", "van Dijk", "Visser", "el Amr
 TEAMS = ["Afd. Werk en Inkomen", "Team Vergunningen", "Burgerzaken", "Belastingen (Noord)", "Handhaving & Toezicht"]
 
 
+def account_rows(store: Store, content, as_text: bool = True):
+    accounts = registers.ACCOUNTS
+    return (registers.sheet_row(accounts, row, content, as_text) for row in accounts.rows(store, store.get_project().id, dt.date.today()))
+
+
 def export_csv(store: Store, content, target) -> int:
-    words = {s: content.text(f"status_{s}") for s in STATUSES}
-    rows = (exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(store.get_project().id))
-    return exchange.write_csv(rows, target)
+    return exchange.write_csv(account_rows(store, content), target)
 
 
 def as_rows(store: Store) -> list[tuple]:
@@ -67,9 +69,7 @@ def test_formula_in_a_cell_comes_out_neutralised_in_csv_and_xlsx(tmp_path, conte
 
     from openpyxl import load_workbook
 
-    words = {s: content.text(f"status_{s}") for s in STATUSES}
-    rows = (exchange.export_row(a, words, dt.date.today()) for a in store.iter_applications(store.get_project().id))
-    exchange.write_xlsx(rows, tmp_path / "uit.xlsx")
+    exchange.write_xlsx(account_rows(store, content, as_text=False), tmp_path / "uit.xlsx")
     cell = load_workbook(tmp_path / "uit.xlsx").active["A2"]
     assert cell.value == "'=HYPERLINK(\"x\")" and cell.data_type == "s"
 

@@ -44,3 +44,12 @@ def test_app_module_does_not_import_the_database_layer(module):
     assert module in loaded
     heavy = {name for name in loaded if name.split(".")[0] in {"sqlmodel", "sqlalchemy", "alembic", "holidays", "email_validator"}}
     assert heavy == set()
+
+
+@pytest.mark.parametrize("module", ["hr_wizard.cli", "hr_wizard.commands", "hr_wizard.exports", "hr_wizard.reminders",
+                                    "hr_wizard.registers", "hr_wizard.report"])
+def test_file_formats_are_imported_only_when_a_file_is_made(module):
+    """icalendar and openpyxl cost start-up time: only the export that writes .ics or .xlsx loads them."""
+    loaded = modules_after_import(module)
+    assert module in loaded
+    assert {name for name in loaded if name.split(".")[0] in {"icalendar", "openpyxl"}} == set()

@@ -14,7 +14,12 @@ def mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.parametrize("command", [["report", "-o"], ["export", "accounts", "-o"], ["backup"]])
+COMMANDS = [["report", "-o"], ["export", "accounts", "-o"], ["backup"], ["export", "processen", "--format", "xlsx", "-o"],
+            ["export", "terugmeldingen", "-o"], ["export", "logboek", "--format", "json", "-o"],
+            ["export", "herinneringen", "-o"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_an_existing_file_is_refused_without_overwrite(db_path, tmp_path, command):
     seeded(db_path).close()
     target = tmp_path / "bestaat.txt"
@@ -28,7 +33,7 @@ def test_an_existing_file_is_refused_without_overwrite(db_path, tmp_path, comman
     assert mode(target) == 0o600
 
 
-@pytest.mark.parametrize("command", [["report", "-o"], ["export", "accounts", "-o"], ["backup"]])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_the_live_database_is_never_overwritten(db_path, command):
     seeded(db_path).close()
     before = db_path.read_bytes()
@@ -38,7 +43,7 @@ def test_the_live_database_is_never_overwritten(db_path, command):
     assert db_path.read_bytes() == before
 
 
-@pytest.mark.parametrize("command", [["report", "-o"], ["export", "accounts", "-o"], ["backup"]])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_new_outputs_are_private(db_path, tmp_path, command):
     seeded(db_path).close()
     target = tmp_path / "nieuw.bestand"

@@ -20,7 +20,7 @@ import pytest
 
 from hr_wizard.kiosk import CODE_ENV, CODE_HASH_ENV
 
-from ..helpers import CHROMIUM_FLAGS, chromium, run
+from ..helpers import CHROMIUM_FLAGS, artefacts, chromium, run
 from .serving import CODE, Server, plain, prepared_db, wait_until, wizard_processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -251,12 +251,6 @@ def test_the_wheel_carries_the_page(tmp_path):
 
 
 # --- the whole path in a real browser --------------------------------------------------
-
-def artefacts(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("HR_WIZARD_TEST_ARTEFACTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
 
 def test_a_visitor_applies_in_a_real_browser_and_nothing_leaves_the_machine(db, servers, tmp_path):
     from urllib.parse import urlsplit
