@@ -77,7 +77,8 @@ def test_every_panel_has_a_source(content):
 
 
 def test_the_source_line_as_shown(content):
-    assert content.explain["bevestiging"].source_note.splitlines()[0] == "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026"
+    assert (content.explain["bevestiging"].source_note.splitlines()[0]
+            == "Bron: kvk.nl/advies-en-informatie/overheid/inputfinanciering, gecontroleerd op 28-11-2026")
     assert "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026" in content.step("aanmelden.3").source_note
 
 
