@@ -180,3 +180,12 @@ def chromium() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail("CI=true: the browser test must run. Start it with: bash scripts/with-chromium.sh make test")
     pytest.skip("no Chromium; run `bash scripts/with-chromium.sh make test` to include the browser test")
+
+
+def seeded_at(db_path):
+    """Gemeente Testdorp with Jan de Werker's application, applied for today; returns (store, its id)."""
+    store = seeded(db_path)
+    application = store.create_application(store.get_project().id, "Jan de Werker", "Afd. Werk en Inkomen",
+                                           "jan@testdorp.nl")
+    store.save_application(application.id, application.version, applied_on=dt.date.today())
+    return store, application.id

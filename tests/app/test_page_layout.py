@@ -4,24 +4,14 @@ page's notice, without scrolling. What does not fit is announced ("↓ meer: Pag
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.widgets.explanation import ExplanationPanel
 from hr_wizard.widgets.more_below import MoreBelow
 
-from ..helpers import seeded
+from ..helpers import seeded_at
 from .pilot import make_app, open_roster, wait_for
-
-
-def seeded_at(db_path):
-    store = seeded(db_path)
-    application = store.create_application(store.get_project().id, "Jan de Werker", "Afd. Werk en Inkomen",
-                                           "jan@testdorp.nl")
-    store.save_application(application.id, application.version, applied_on=dt.date.today())
-    return store, application.id
 
 
 def in_view(widget, body) -> bool:

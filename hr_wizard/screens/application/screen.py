@@ -101,7 +101,7 @@ class ApplicationScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self._t("roster_title")
+        self.sub_title = self._t("step_sub_title", step=self.page) if self.page else self._t("roster_title")
         self.page_widget.refresh_live()
         self._focus_first()
 
@@ -182,6 +182,7 @@ class ApplicationScreen(Screen[bool]):
     async def _go(self, page: int) -> None:
         self.page = page
         self._touched = False
+        self.sub_title = self._t("step_sub_title", step=page) if page else self._t("roster_title")
         await self.recompose()
         self.page_widget.refresh_live()
         self._focus_first()
