@@ -38,6 +38,7 @@ class Step:
     tool: str | None = None  # one of TOOLS, or None when the step is only read and marked
     sources: tuple[Source, ...] = ()  # where the current facts in the body were checked
     source_note: str = ""  # "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026", one line a source
+    instruction: str = ""  # what to do now, in a line or two: an application page shows it first
 
     @property
     def body_with_source(self) -> str:

@@ -256,6 +256,7 @@ def _parse_parts(path: Path, parts: Any, sources: dict[str, Any]) -> list[dict[s
                 "key": _text(path, f"{key}.steps[{number}].key", step.get("key")),
                 "title": _text(path, f"{key}.steps[{number}].title", step.get("title")),
                 "body": _text(path, f"{key}.steps[{number}].body", step.get("body")),
+                "instruction": _text(path, f"{key}.steps[{number}].instruction", step["instruction"]) if "instruction" in step else "",
                 "tool": tool,
                 "sources": _source_names(path, str(step.get("key")), step["source"], sources) if "source" in step else [],
             })
@@ -309,8 +310,8 @@ def _apply_overrides(path: Path, data: dict[str, Any], raw: _Raw) -> None:
             if name == "source":
                 steps[key]["sources"] = _source_names(path, f"steps.\"{key}\"", value, raw.sources)
                 continue
-            if name not in ("title", "body"):
-                raise ContentError(path, f"onbekend veld 'steps.\"{key}\".{name}'; alleen title, body en source kunnen.")
+            if name not in ("title", "body", "instruction"):
+                raise ContentError(path, f"onbekend veld 'steps.\"{key}\".{name}'; alleen title, body, instruction en source kunnen.")
             steps[key][name] = _text(path, f"steps.\"{key}\".{name}", value)
 
 
@@ -371,11 +372,12 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
     for part in raw.parts:
         steps = []
         for step in part["steps"]:
-            for name in ("title", "body"):
+            for name in ("title", "body", "instruction"):
                 _check_names(blame, f"{step['key']}.{name}", step[name], facts.keys())
             step_sources, source_note = note(step["sources"])
             steps.append(Step(key=step["key"], title=step["title"].format_map(facts), body=step["body"].format_map(facts),
-                              part_key=part["key"], tool=step["tool"], sources=step_sources, source_note=source_note))
+                              part_key=part["key"], tool=step["tool"], sources=step_sources, source_note=source_note,
+                              instruction=step["instruction"].format_map(facts)))
         built_parts.append(Part(key=part["key"], title=part["title"], steps=tuple(steps)))
     step_keys = [step.key for part in built_parts for step in part.steps]
     if len(step_keys) != len(set(step_keys)):

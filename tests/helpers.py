@@ -288,3 +288,12 @@ def artefacts(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("HR_WIZARD_TEST_ARTEFACTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def seeded_at(db_path):
+    """Gemeente Testdorp with Jan de Werker's application, applied for today; returns (store, its id)."""
+    store = seeded(db_path)
+    application = store.create_application(store.get_project().id, "Jan de Werker", "Afd. Werk en Inkomen",
+                                           "jan@testdorp.nl")
+    store.save_application(application.id, application.version, applied_on=dt.date.today())
+    return store, application.id

@@ -16,7 +16,7 @@ def explanation_labels(content: Content) -> tuple[str, str, str]:
 class ExplanationPanel(Static):
     DEFAULT_CSS = """
     ExplanationPanel {
-        border: round $accent;
+        border-left: outer $accent;
         padding: 0 1;
         margin: 1 0 0 0;
         height: auto;
@@ -26,7 +26,10 @@ class ExplanationPanel(Static):
     def __init__(self, explanation: Explanation, labels: tuple[str, str, str]) -> None:
         """`labels`: the words before what you see, what it means and what to do."""
         see, means, todo = labels
+        # A bar on the left and the title as its first line: two lines fewer than a box, so
+        # the panel stays in view beside the fields it explains.
         text = Text.assemble(
+            (explanation.title, "bold underline"), "\n",
             (f"{see}: ", "bold"), explanation.see, "\n",
             (f"{means}: ", "bold"), explanation.means, "\n",
             (f"{todo}: ", "bold"), explanation.todo,
@@ -34,4 +37,3 @@ class ExplanationPanel(Static):
         if explanation.source_note:
             text.append("\n" + explanation.source_note, style="italic")
         super().__init__(text)
-        self.border_title = explanation.title

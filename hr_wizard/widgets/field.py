@@ -45,7 +45,7 @@ class Field(Vertical):
     """
 
     def __init__(self, label: str, check: CheckFunction, *, value: str = "", placeholder: str = "", id: str | None = None,
-                 compact: bool = False) -> None:
+                 compact: bool = True) -> None:
         super().__init__(id=id)
         self.compact = compact
         self.label = label
@@ -96,6 +96,8 @@ class Field(Vertical):
         if text != str(widget.render()):  # unchanged: no repaint, no new layout
             widget.update(text)
             widget.set_class(not text, "-empty")
+            if text:  # a message below the fold would go unseen: bring the field and it into view
+                self.call_after_refresh(self.scroll_visible, animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.touched:

@@ -81,8 +81,9 @@ async def test_invalid_kenmerk_blocks_going_on(db_path):
         screen.set_focus(screen.query_one("#kenmerk-whole Input"))
         await pilot.press(*"Burgerzaken/J", "enter")
         assert screen.page == 2
-        message = str(screen.query_one("#kenmerk-message").render())
+        message = str(screen.query_one("#kenmerk-whole .field--message").render())
         assert "te kort" in message and "Afd. Werk en Inkomen / M.E de Werker" in message
+        assert str(screen.query_one("#kenmerk-message").render()) == ""  # said once, at the field
         assert store.get_application(application.id).kenmerk == ""
 
 

@@ -77,7 +77,8 @@ def test_every_panel_has_a_source(content):
 
 
 def test_the_source_line_as_shown(content):
-    assert content.explain["bevestiging"].source_note.splitlines()[0] == "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026"
+    assert (content.explain["bevestiging"].source_note.splitlines()[0]
+            == "Bron: kvk.nl/advies-en-informatie/overheid/inputfinanciering, gecontroleerd op 28-11-2026")
     assert "Bron: kvk.nl/toegangscode, gecontroleerd op 28-11-2026" in content.step("aanmelden.3").source_note
 
 
@@ -92,7 +93,7 @@ def test_a_gemeente_can_bring_a_source_up_to_date(tmp_path):
     override.write_text('[facts]\nletter_working_days = 4\n[sources.toegangscode]\nchecked = "2027-03-01"\n', encoding="utf-8")
     content = load_content(override)
     assert content.source_table["toegangscode"].checked == dt.date(2027, 3, 1)
-    assert "gecontroleerd op 01-03-2027" in content.explain["bevestiging"].source_note
+    assert "gecontroleerd op 01-03-2027" in content.explain["al_toegangscode"].source_note
     assert "hoogstens 4 werkdagen" in content.step("aanmelden.3").body
 
 

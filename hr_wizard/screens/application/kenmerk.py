@@ -50,7 +50,9 @@ class KenmerkPage(ApplicationPage):
         set_live_text(self.query_one("#copy-text", Static), f"{self.t('kenmerk_preview')}: {preview}")
         message = self.query_one("#kenmerk-message", Static)
         keep_showing = bool(str(message.render()))  # once shown, the message follows every key
-        set_live_text(message, "" if check.ok or not (show_errors or keep_showing) else f"! {check.message}")
+        typed_whole = bool(self.query_one("#kenmerk-whole", Field).value.strip())  # its own field says what is wrong
+        quiet = check.ok or typed_whole or not (show_errors or keep_showing)
+        set_live_text(message, "" if quiet else f"! {check.message}")
 
     def copy_text(self) -> str | None:
         check = self.check()

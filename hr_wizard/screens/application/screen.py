@@ -30,6 +30,7 @@ from hr_wizard.screens.application.plain import FormAddressPage, NoticePage
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+from hr_wizard.widgets.form_body import FormBody
 from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.keys import settle
 
@@ -72,19 +73,26 @@ class ApplicationScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         content = self.app.content  # type: ignore[attr-defined]
         yield AppHeader()
-        with VerticalScroll(id="application"):
-            if self.page > 0:
+        step = content.step(f"aanmelden.{self.page}") if self.page > 0 else None
+        # What to do and what to expect first, where it is in view at 80x24: the instruction,
+        # the fields with their messages and live parts, the panels that explain the notices.
+        # The roadmap's own words (and their sources) follow below, announced by "↓ meer".
+        with FormBody(id="application"):
+            if step is not None:
                 assert self.application is not None
-                step = content.step(f"aanmelden.{self.page}")
-                yield Static(f"{self._t('step_of', step=self.page)} · {self.application.naam}", classes="muted", markup=False)
-                yield Static(step.title, classes="title", markup=False)
-                yield Static(step.body_with_source, markup=False, classes="instruction")
+                yield Static(self._t("step_heading", title=step.title, naam=self.application.naam), classes="title", markup=False)
+                yield Static(step.instruction or step.body_with_source, markup=False, classes="instruction")
             yield PAGES[self.page](self.application, self.project)
+            message = Static("", id="page-message", markup=False)
+            message.display = False
+            yield message
             for key in STEP_EXPLANATIONS.get(self.page, ()):
                 yield ExplanationPanel(content.explain[key], explanation_labels(content))
             if self.page in SECRET_STEPS:
                 yield Static(self._t("no_secrets"), classes="warning", markup=False)
-            yield Static("", id="page-message", markup=False)
+            if step is not None and step.instruction:
+                yield Static(self._t("roadmap_text_title"), classes="section", markup=False)
+                yield Static(step.body_with_source, markup=False, classes="roadmap-text")
         yield AppFooter()
 
     @property
@@ -93,7 +101,7 @@ class ApplicationScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self._t("roster_title")
+        self.sub_title = self._t("step_sub_title", step=self.page) if self.page else self._t("roster_title")
         self.page_widget.refresh_live()
         self._focus_first()
 
@@ -104,6 +112,7 @@ class ApplicationScreen(Screen[bool]):
         # otherwise Tab would land on it, where no cursor shows.
         body.can_focus = not widgets
         self.set_focus(widgets[0] if widgets else body)
+        self.call_after_refresh(body.scroll_home, animate=False)  # the page opens at its top
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._touched = True
@@ -173,6 +182,7 @@ class ApplicationScreen(Screen[bool]):
     async def _go(self, page: int) -> None:
         self.page = page
         self._touched = False
+        self.sub_title = self._t("step_sub_title", step=page) if page else self._t("roster_title")
         await self.recompose()
         self.page_widget.refresh_live()
         self._focus_first()
@@ -193,8 +203,13 @@ class ApplicationScreen(Screen[bool]):
 
     # --- saving -------------------------------------------------------------
 
-    def _message(self, text: str) -> None:
-        self.query_one("#page-message", Static).update(f"! {text}" if text else "")
+    def _message(self, text: str, into_view: bool = True) -> None:
+        """The page's own message; `into_view` scrolls to it (not when a field shows the detail)."""
+        message = self.query_one("#page-message", Static)
+        message.update(f"! {text}" if text else "")
+        message.display = bool(text)  # an empty line would take room from the page
+        if text and into_view:  # a message below the fold would go unseen
+            self.call_after_refresh(message.scroll_visible, animate=False)
 
     def _save_page(self, show_next: int) -> bool:
         """Save this page; `show_next` is the page a later visit opens at."""
@@ -206,7 +221,7 @@ class ApplicationScreen(Screen[bool]):
         if isinstance(outcome, PageProblem):
             page.show_problem(outcome.field, outcome.message)
         if outcome is None or isinstance(outcome, PageProblem):
-            self._message(self._t("fix_first"))
+            self._message(self._t("fix_first"), into_view=False)
             return False
         try:
             if self.application is None:
@@ -218,7 +233,7 @@ class ApplicationScreen(Screen[bool]):
                                                              show_next, getattr(self.project, "version", None))
         except DuplicateEmailError as duplicate:
             page.show_problem("email", str(duplicate))
-            self._message(self._t("fix_first"))
+            self._message(self._t("fix_first"), into_view=False)
             return False
         except ConflictError as conflict:
             return self._conflict(conflict)
