@@ -179,7 +179,8 @@ def seeded_registers(db_path) -> None:
                                        nevenvestiging=True, vestigingsnummer="000038509504", attribute="bezoekadres",
                                        betwijfelde_waarde="Stationsstraat 1", voorgestelde_waarde="+31 Postbus 100",
                                        peilmoment="2026-10-30", toelichting="Bij ons bezoek stond het pand leeg; zie foto.",
-                                       referentie="TM-2026-001", melder_naam="Piet Puk", melder_email="piet@testdorp.nl")
+                                       referentie="TM-2026-001", melder_naam="Piet Puk", melder_email="piet@testdorp.nl",
+                                       adres_straat="Stationsstraat 1", adres_postcode="3511 AB", adres_plaats="Utrecht")
     store.move_terugmelding(report.id, report.version, "reported", dt.date(2026, 11, 3))
     store.create_terugmelding(project.id, today=dt.date(2026, 11, 20), kvk_nummer="12345678")
     application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl",
