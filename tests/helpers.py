@@ -160,3 +160,22 @@ def seeded_hostile(db_path) -> None:
     store.save_application(application.id, application.version, applied_on=dt.date(2026, 1, 5),
                            letter_due=dt.date(2026, 1, 7), current_step=4)
     store.close()
+
+
+def seeded_with_applications(db_path, count: int) -> Store:
+    """Gemeente Testdorp with `count` applications: Naam i, Team, ni@testdorp.nl; the caller closes it."""
+    store = seeded(db_path)
+    store.import_applications(store.get_project().id, [{"naam": f"Naam {i}", "team": "Team", "email": f"n{i}@testdorp.nl"}
+                                                       for i in range(count)])
+    return store
+
+
+def write_import_csv(path: Path, rows: int, first: int = 0) -> Path:
+    """A CSV for `hr-wizard import accounts` with `rows` people, with ni@testdorp.nl from i = `first`
+    (names are letters: a name has no digits)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        handle.write("Naam;Afdeling;E-mailadres;Telefoon;Kenmerk\r\n")
+        for i in range(first, first + rows):
+            naam = "Nieuw " + "".join("abcdefghij"[int(digit)] for digit in str(i)).capitalize()
+            handle.write(f"{naam};Burgerzaken;n{i}@testdorp.nl;06 1234 5678;Burgerzaken / {naam}\r\n")
+    return path
