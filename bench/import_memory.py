@@ -47,7 +47,8 @@ def run(source: Path | None, args: list[str], log: Path) -> tuple[int, float, in
         env["PYTHONPATH"] = str(source)
     started = time.monotonic()
     with log.open("w") as errors:
-        child = subprocess.Popen([sys.executable, "-m", "hr_wizard", *args], stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        child = subprocess.Popen([sys.executable, "-m", "hr_wizard", *args], stdout=subprocess.DEVNULL, stderr=errors, env=env,
+                                 cwd=log.parent)  # `-m` puts the working folder first on sys.path
         _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     return child.returncode, time.monotonic() - started, usage.ru_maxrss
@@ -71,7 +72,8 @@ def main() -> int:
 
     env = {**os.environ, "PYTHONPATH": str(args.source)} if args.source else None
     code = "import hr_wizard; print(hr_wizard.__file__)"
-    used = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.strip()
+    used = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                          cwd=folder).stdout.strip()
     print(f"{args.rows:,} rows, {sheet.stat().st_size / 1e6:.0f} MB; hr_wizard from {used}")
     for label, extra in (("--dry-run", ["--dry-run"]), ("import", [])):
         log = folder / f"{label.strip('-')}.log"

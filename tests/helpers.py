@@ -3,6 +3,7 @@ as a subprocess. No Textual here (tests/app/pilot.py drives the app)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -179,3 +180,75 @@ def write_import_csv(path: Path, rows: int, first: int = 0) -> Path:
             naam = "Nieuw " + "".join("abcdefghij"[int(digit)] for digit in str(i)).capitalize()
             handle.write(f"{naam};Burgerzaken;n{i}@testdorp.nl;06 1234 5678;Burgerzaken / {naam}\r\n")
     return path
+
+
+def account(name: str):
+    """The operating-system account `name` (pwd entry), or None where there is none (or no pwd)."""
+    try:
+        import pwd
+
+        return pwd.getpwnam(name)
+    except (ImportError, KeyError):
+        return None
+
+
+def as_user(user, function, *args) -> dict:
+    """Run function(*args) in a forked child with `user`'s user and group ids and no other
+    groups, as root can: file modes then count, which root ignores. Returns {"result": the
+    function's JSON-able result} or {"error": the exception's class name, "message": its text}.
+
+    No new interpreter starts: the Python may live where `user` cannot read (root's home), so
+    everything the function needs must be imported before (a store opened once does that)."""
+    import json
+    import traceback
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        os.close(reader)
+        try:
+            os.setgroups([])
+            os.setgid(user.pw_gid)
+            os.setuid(user.pw_uid)
+            outcome = {"result": function(*args)}
+        except BaseException as exc:  # noqa: BLE001  (reported to the parent, whatever it is)
+            outcome = {"error": type(exc).__name__, "message": str(exc), "traceback": traceback.format_exc()}
+        with os.fdopen(writer, "w", encoding="utf-8") as pipe:
+            pipe.write(json.dumps(outcome, default=str))
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, encoding="utf-8") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
+@contextlib.contextmanager
+def held_as_user(user, opener, *args):
+    """opener(*args) in a forked child as `user` (see as_user), kept open until the block ends,
+    then closed: another desk that has the database open meanwhile."""
+    ready_r, ready_w = os.pipe()
+    stop_r, stop_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(ready_r)
+        os.close(stop_w)
+        try:
+            os.setgroups([])
+            os.setgid(user.pw_gid)
+            os.setuid(user.pw_uid)
+            held = opener(*args)
+            os.write(ready_w, b"1")
+            os.read(stop_r, 1)  # until the parent closes its end
+            held.close()
+        finally:
+            os._exit(0)
+    os.close(ready_w)
+    os.close(stop_r)
+    try:
+        assert os.read(ready_r, 1) == b"1", "the other desk could not open the database"
+        yield
+    finally:
+        os.close(stop_w)
+        os.close(ready_r)
+        os.waitpid(pid, 0)
