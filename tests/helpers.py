@@ -252,3 +252,24 @@ def held_as_user(user, opener, *args):
         os.close(stop_w)
         os.close(ready_r)
         os.waitpid(pid, 0)
+
+
+# A PostgreSQL address with a password, in every form it reaches hr-wizard: in the user part
+# (with the characters that end a naive parse: ?, #, @), in the query (any case), malformed
+# (a port that is no number, one slash, no slashes). The password's pieces must never show.
+PASSWORD_PIECES = ("Xq7", "Vw9")
+ADDRESSES_WITH_A_PASSWORD = (
+    "postgresql+psycopg://helpdesk:Xq7Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7?Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7#Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7@Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk@db.example/hr?password=Xq7Vw9",
+    "postgresql+psycopg://db.example/hr?sslmode=require&user=helpdesk&PassWord=Xq7Vw9",
+    "postgresql+psycopg://helpdesk:Xq7Vw9@db.example:54x2/hr",
+    "postgresql+psycopg:/helpdesk:Xq7Vw9@db.example/hr",
+    "postgres:helpdesk:Xq7Vw9@db.example/hr",
+)
+
+
+def shows_a_password_piece(text: str) -> bool:
+    return any(piece in text for piece in PASSWORD_PIECES)
