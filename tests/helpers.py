@@ -254,6 +254,84 @@ def held_as_user(user, opener, *args):
         os.waitpid(pid, 0)
 
 
+class StoppableServer:
+    """A PostgreSQL server of the tests' own (initdb and pg_ctl on a free port, as the postgres
+    user when the tests run as root), that can stop answering: SIGSTOP to every one of its
+    processes, as a hung machine or a frozen VM; the kernel still accepts the connection."""
+
+    def __init__(self) -> None:
+        import glob
+        import socket
+        import tempfile
+
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(path.split("/")[-2]))
+        if not bins:
+            raise FileNotFoundError("no /usr/lib/postgresql/*/bin (scripts/with-postgres.sh installs it)")
+        self.bin = Path(bins[-1])
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.folder = Path(tempfile.mkdtemp(prefix="hr-wizard-stoppable-pg-"))
+        self.as_owner: list[str] = []
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            shutil.chown(self.folder, "postgres")
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+        self.data = self.folder / "data"
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w", "-o",
+                  f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off", "start")
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.stopped: list[int] = []
+
+    def _run(self, program: str, *args: str) -> None:
+        subprocess.run([*self.as_owner, str(self.bin / program), *args], check=True, capture_output=True, timeout=120,
+                       stdin=subprocess.DEVNULL)
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        import uuid
+
+        import psycopg
+
+        name = f"hrw_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def _processes(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    def stop_answering(self) -> None:
+        import signal
+
+        self.stopped = self._processes()
+        for pid in self.stopped:
+            os.kill(pid, signal.SIGSTOP)
+
+    def answer_again(self) -> None:
+        import signal
+
+        for pid in self.stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        self.stopped = []
+
+    def close(self) -> None:
+        self.answer_again()
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 # A PostgreSQL address with a password, in every form it reaches hr-wizard: in the user part
 # (with the characters that end a naive parse: ?, #, @), in the query (any case), malformed
 # (a port that is no number, one slash, no slashes). The password's pieces must never show.

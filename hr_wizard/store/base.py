@@ -55,6 +55,13 @@ class StoreBase:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def unanswered(self) -> bool:
+        """The database server did not answer the last time (until it answers again)."""
+        from hr_wizard.store.engines import unanswered
+
+        return unanswered(self.engine)
+
     # --- sessions ---------------------------------------------------------
 
     def _read(self) -> Session:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import weakref
 from pathlib import Path
 
 from sqlalchemy import event
@@ -23,6 +24,15 @@ from hr_wizard.texts import text
 BUSY_TIMEOUT_S: float = float(os.environ.get("HR_WIZARD_BUSY_TIMEOUT", "15"))
 CONNECT_TIMEOUT_S = 5
 SERVER_DEADLINE_S: float = 8  # a statement on the server, after which the desk is told (well within 10 s)
+# Per server engine: whether it ever connected, and whether its server did not answer the last
+# time it was asked (until it answers again).
+_SERVER_STATE: weakref.WeakKeyDictionary[Engine, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def unanswered(engine: Engine) -> bool:
+    """The database server did not answer this engine the last time it was asked: a convenience
+    (a remembered setting) need not wait for it again, and ctrl+q quits at once."""
+    return _SERVER_STATE.get(engine, {}).get("unanswered", False)
 
 
 def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engine:
@@ -93,12 +103,14 @@ def server_engine(location: str) -> Engine:
                     "keepalives_interval": 1, "keepalives_count": 3, "tcp_user_timeout": int(deadline * 1000),
                     "options": f"-c statement_timeout={int(deadline * 1000)}"}
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=False, hide_parameters=True)
+    state = _SERVER_STATE.setdefault(engine, {"connected": False, "unanswered": False})
 
     @event.listens_for(engine, "connect")
     def _utc(dbapi_connection, _record) -> None:
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")  # timestamps are stored as UTC, as on SQLite
         dbapi_connection.commit()
+        state.update(connected=True, unanswered=False)  # once connected, a failed connect is the server gone
 
     @event.listens_for(engine, "before_cursor_execute")
     def _arm(connection, cursor, statement, parameters, context, executemany) -> None:
@@ -109,6 +121,7 @@ def server_engine(location: str) -> Engine:
         timer = connection.info.pop("hr_watchdog", None)
         if timer is not None:
             timer.cancel()
+        state["unanswered"] = False
 
     @event.listens_for(engine, "handle_error")
     def _told(context) -> None:
@@ -116,12 +129,19 @@ def server_engine(location: str) -> Engine:
             timer = context.connection.info.pop("hr_watchdog", None)
             if timer is not None:
                 timer.cancel()
-        if context.is_pre_ping or context.connection is None:
-            return  # connecting: Store.open words those errors itself
+        if context.is_pre_ping:
+            return
+        if context.connection is None:  # connecting: Store.open words those errors itself,
+            if state["connected"]:  # later the server stopped answering or went away
+                state["unanswered"] = True
+                raise BusyError("error_server_gone") from None
+            return
         name = type(context.original_exception).__name__
         if name == "QueryCanceled":
+            state["unanswered"] = True
             raise BusyError("error_server_slow") from None
         if context.is_disconnect:
+            state["unanswered"] = True
             raise BusyError("error_server_gone") from None
 
     return engine
