@@ -351,3 +351,15 @@ ADDRESSES_WITH_A_PASSWORD = (
 
 def shows_a_password_piece(text: str) -> bool:
     return any(piece in text for piece in PASSWORD_PIECES)
+
+
+def seeded_backup_and_later(db_path) -> tuple[Store, Path]:
+    """Gemeente Testdorp with Jan de Werker, a backup of that (`db_path` + .kopie), and after the
+    backup: Kees Later's application and fase1.website done. Returns the open store and the backup."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
+    backup = store.backup_to(db_path.with_name(db_path.name + ".kopie"))
+    store.create_application(project.id, "Kees Later", "Burgerzaken", "kees@testdorp.nl")
+    store.set_step_status(project.id, "fase1.website", "done")
+    return store, backup

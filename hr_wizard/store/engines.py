@@ -14,7 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlmodel import create_engine
 
-from hr_wizard.errors import BusyError, StoreError, UnusableLocationError
+from hr_wizard.errors import BusyError, RestoredError, StoreError, UnusableLocationError
 from hr_wizard.paths import sqlite_uri
 from hr_wizard.store.locks import is_busy
 from hr_wizard.texts import text
@@ -51,12 +51,24 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
         cursor.execute("PRAGMA secure_delete=ON")  # erased personal data is overwritten, not left in free pages
         cursor.close()
 
+    marker: dict[str, int | None] = {"seen": None}
+    _RESTORE_MARKER[engine] = marker
+
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
         # Writers take the write lock up front, so two desks queue on the busy timeout
         # instead of failing with "database is locked" when a reader upgrades to a writer.
         write = connection.get_execution_options().get("hr_write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write and not readonly else "BEGIN")
+        # A restore (backup.py) raises user_version: read from the header page SQLite already
+        # holds, a few microseconds, and not a statement SQLAlchemy counts.
+        driver = connection.connection.dbapi_connection
+        current = driver.execute("PRAGMA user_version").fetchone()[0]
+        if marker["seen"] is None:
+            marker["seen"] = current
+        elif current != marker["seen"]:
+            driver.execute("ROLLBACK")
+            raise RestoredError()
 
     @event.listens_for(engine, "handle_error")
     def _busy(context) -> None:
@@ -64,6 +76,33 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
             raise BusyError() from None
 
     return engine
+
+
+# Per SQLite engine: the restore marker (PRAGMA user_version) it saw in its first transaction.
+_RESTORE_MARKER: weakref.WeakKeyDictionary[Engine, dict[str, int | None]] = weakref.WeakKeyDictionary()
+
+
+def restored(engine: Engine) -> bool:
+    """The file under this SQLite engine was restored since its first transaction (one cheap
+    read of the marker, outside SQLAlchemy's statements)."""
+    marker = _RESTORE_MARKER.get(engine)
+    if marker is None or marker["seen"] is None:
+        return False
+    try:
+        raw = engine.raw_connection()
+        try:
+            return raw.driver_connection.execute("PRAGMA user_version").fetchone()[0] != marker["seen"]
+        finally:
+            raw.close()
+    except Exception:  # the file cannot be read now: the action itself will say why
+        return False
+
+
+def accept_restore(engine: Engine) -> None:
+    """Work on the restored file from now on (its marker is the one to compare with)."""
+    marker = _RESTORE_MARKER.get(engine)
+    if marker is not None:
+        marker["seen"] = None
 
 
 def server_url(location: str):
