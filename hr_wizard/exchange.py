@@ -184,7 +184,7 @@ class _Lines:
     """The file's lines for csv.reader, keeping those of the record being read, so that a cell
     that is too long can be named and the rest of its record passed over."""
 
-    def __init__(self, handle: TextIO) -> None:
+    def __init__(self, handle: Iterator[str]) -> None:
         self.handle = handle
         self.record: list[str] = []
 
@@ -207,7 +207,7 @@ class _Lines:
                     if char == '"':
                         state = "quote"
                         continue
-                elif char == delimiter and state != "quoted":
+                elif char == delimiter:
                     index, length, state = index + 1, 0, "start"
                     continue
                 elif char in "\r\n":
@@ -262,7 +262,7 @@ def _rows(path: Path, problems: list[RowProblem]) -> Iterator[tuple[int, dict[st
 def _records(handle: TextIO, problems: list[RowProblem]) -> Iterator[tuple[int, dict[str, str], bool]]:
     first_line = handle.readline()
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    lines = _Lines(itertools.chain([first_line], handle))  # type: ignore[arg-type]
+    lines = _Lines(itertools.chain([first_line], handle))
     reader = csv.reader(lines, delimiter=delimiter)
     too_long = text("import_field_too_long", kb=FIELD_LIMIT // 1024)
     try:

@@ -119,3 +119,23 @@ def test_the_memory_an_import_needs_does_not_grow_with_the_file(tmp_path):
         assert count_applications(db) == rows
     per_row = (peaks[1] - peaks[0]) / 3000
     assert per_row < 400, f"{per_row:.0f} bytes more per row ({peaks[0] / 1e6:.1f} MB, {peaks[1] / 1e6:.1f} MB)"
+
+
+def test_the_write_refuses_what_the_check_would_have_and_writes_nothing(tmp_path):
+    """Between the check and the write another desk may add the same person, or the file may
+    change: the write's own checks refuse it in the same transaction."""
+    from hr_wizard.errors import DuplicateEmailError
+
+    db = tmp_path / "db.sqlite"
+    store = seeded_with_applications(db, 3)
+    project_id = store.get_project().id
+    taken = [{"naam": "Later Toegevoegd", "team": "Team", "email": "N2@testdorp.nl"}]
+    with pytest.raises(DuplicateEmailError):
+        store.import_applications(project_id, [{"naam": "Ans Smit", "team": "Team", "email": "ans@testdorp.nl"}, *taken])
+    changed = write_import_csv(tmp_path / "in.csv", 1500, first=10)
+    with changed.open("a", encoding="utf-8") as handle:
+        handle.write("Kees Smit;Burgerzaken;kees-at-testdorp.nl;;\r\n")
+    with pytest.raises(exchange.ImportFileChanged):
+        store.import_applications(project_id, exchange.rows_to_write(changed))
+    assert count_applications(db) == 3
+    store.close()
