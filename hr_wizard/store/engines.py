@@ -58,17 +58,13 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
     def _begin(connection) -> None:
         # Writers take the write lock up front, so two desks queue on the busy timeout
         # instead of failing with "database is locked" when a reader upgrades to a writer.
-        write = connection.get_execution_options().get("hr_write", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write and not readonly else "BEGIN")
-        # A restore (backup.py) raises user_version: read from the header page SQLite already
-        # holds, a few microseconds, and not a statement SQLAlchemy counts.
+        write = connection.get_execution_options().get("hr_write", False) and not readonly
         driver = connection.connection.dbapi_connection
-        current = driver.execute("PRAGMA user_version").fetchone()[0]
-        if marker["seen"] is None:
-            marker["seen"] = current
-        elif current != marker["seen"]:
-            driver.execute("ROLLBACK")
-            raise RestoredError()
+        if not write:  # before BEGIN: a read of its own would keep a snapshot (and block a checkpoint)
+            _check_marker(driver, marker)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:  # under the write lock: no restore can come in between
+            _check_marker(driver, marker, rollback=True)
 
     @event.listens_for(engine, "handle_error")
     def _busy(context) -> None:
@@ -76,6 +72,24 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
             raise BusyError() from None
 
     return engine
+
+
+def _check_marker(driver, marker: dict[str, int | None], rollback: bool = False) -> None:
+    """A restore (backup.py) raises user_version: read from the header page SQLite already
+    holds (a few microseconds, and not a statement SQLAlchemy counts), all of it, so that the
+    statement ends and keeps no read open."""
+    try:
+        current = driver.execute("PRAGMA user_version").fetchall()[0][0]
+    except Exception as exc:  # the driver's own error: SQLAlchemy does not see this statement
+        if is_busy(exc):  # the rollback journal (a network folder): a writer holds the file
+            raise BusyError() from None
+        raise
+    if marker["seen"] is None:
+        marker["seen"] = current
+    elif current != marker["seen"]:
+        if rollback:
+            driver.execute("ROLLBACK")
+        raise RestoredError()
 
 
 # Per SQLite engine: the restore marker (PRAGMA user_version) it saw in its first transaction.
@@ -91,7 +105,7 @@ def restored(engine: Engine) -> bool:
     try:
         raw = engine.raw_connection()
         try:
-            return raw.driver_connection.execute("PRAGMA user_version").fetchone()[0] != marker["seen"]
+            return raw.driver_connection.execute("PRAGMA user_version").fetchall()[0][0] != marker["seen"]
         finally:
             raw.close()
     except Exception:  # the file cannot be read now: the action itself will say why

@@ -34,8 +34,7 @@ def test_opening_refuses_the_address_and_the_message_keeps_the_password_out(addr
 
 
 def test_the_installed_command_line_says_it_without_a_traceback():
-    for address in ("postgresql+psycopg:/helpdesk:Xq7Vw9@db.example/hr", "postgresql+psycopg://helpdesk:Xq7?Vw9@db.example/hr"):
-        for command in ("where", "status", "export"):
-            result = run("--db", address, command, *(["accounts", "-o", "-"] if command == "export" else []))
-            assert not shows_a_password_piece(result.stdout + result.stderr), (command, result.stdout, result.stderr)
-            assert "Traceback" not in result.stderr
+    for command in (["where"], ["status"], ["export", "accounts", "-o", "-"]):
+        result = run("--db", "postgresql+psycopg:/helpdesk:Xq7Vw9@db.example/hr", *command)
+        assert not shows_a_password_piece(result.stdout + result.stderr), (command, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
