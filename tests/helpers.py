@@ -192,6 +192,16 @@ def account(name: str):
         return None
 
 
+def _fork() -> int:
+    """os.fork, without Python 3.12's warning about threads: the child only drops its rights
+    and runs code that is already imported, then ends with os._exit."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
+
+
 def as_user(user, function, *args) -> dict:
     """Run function(*args) in a forked child with `user`'s user and group ids and no other
     groups, as root can: file modes then count, which root ignores. Returns {"result": the
@@ -203,7 +213,7 @@ def as_user(user, function, *args) -> dict:
     import traceback
 
     reader, writer = os.pipe()
-    pid = os.fork()
+    pid = _fork()
     if pid == 0:  # the child: never returns into pytest
         os.close(reader)
         try:
@@ -229,7 +239,7 @@ def held_as_user(user, opener, *args):
     then closed: another desk that has the database open meanwhile."""
     ready_r, ready_w = os.pipe()
     stop_r, stop_w = os.pipe()
-    pid = os.fork()
+    pid = _fork()
     if pid == 0:
         os.close(ready_r)
         os.close(stop_w)
