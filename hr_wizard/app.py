@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.theme import Theme
@@ -247,6 +248,32 @@ class HrWizardApp(App[None]):
         from hr_wizard.screens.problem import ProblemScreen
 
         self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
+
+    # --- another program restored the database under this desk ----------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # The first key or click after a restore reopens the database before any screen acts on
+        # what it showed from the file before (ctrl+q still quits).
+        if (isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded
+                and getattr(event, "key", "") != "ctrl+q" and self._reopen_if_restored()):
+            return
+        await super().on_event(event)
+
+    def _reopen_if_restored(self) -> bool:
+        """If another program restored the database (`hr-wizard restore`) since it was opened:
+        open it again, from the main screen, and say so. One cheap read per key."""
+        store = self.store
+        if store is None or not store.restored():
+            return False
+        self.store = None  # the screens that close now write nothing
+        store.accept_restore()  # and those that hold the old store read the restored file without an error
+        self._quick_screen = None
+        self._to_base()
+        self.switch_screen(LoadingScreen())
+        self.notify(self.content.text("restored_reopened"), severity="warning", timeout=15)
+        self.open_database()
+        store.close()
+        return True
 
     def move_aside_and_restart(self) -> None:
         from hr_wizard.store.files import move_aside  # the store is loaded: opening it failed

@@ -129,29 +129,38 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
 
 
 def import_command(args: argparse.Namespace, location: str, content: Content) -> int:
+    """Check the whole file (one row at a time), then write it in one transaction: all rows or none."""
     from hr_wizard import exchange
     from hr_wizard.errors import StoreError
 
-    if not Path(args.file).exists():
+    source = Path(args.file)
+    if not source.exists():
         raise CommandError(text("cli_import_missing", path=args.file))
-    result = exchange.read_csv(Path(args.file), _progress(text("cli_rows_checked")))
-    unreadable = [problem.message for problem in result.problems if problem.row == 0]
-    if unreadable:  # the file itself (missing, unreadable, not UTF-8): no row to name
-        raise CommandError(unreadable[0])
-    for problem in result.problems:
-        where = text("cli_import_row", row=problem.row) + (f", {problem.field}" if problem.field else "")
-        print(f"{where}: {problem.message}")
-    if result.problems:
-        _say(text("cli_import_refused", count=len({p.row for p in result.problems})))
-        return 1
-    if args.dry_run:
-        _say(text("cli_import_dry_run", count=len(result.rows)))
-        return 0
     store, project = _open(location, args.gemeente)
     try:
-        count = store.import_applications(project.id, [exchange.application_fields(r) for r in result.rows])
+        checked = exchange.check_csv(source, _progress(text("cli_rows_checked")))
+        unreadable = [problem.message for problem in checked.problems if problem.row == 0]
+        if unreadable:  # the file itself (unreadable, not UTF-8): no row to name
+            raise CommandError(unreadable[0])
+        if checked.emails:  # one person, one application: also against the database
+            checked.refuse_taken(store.emails_in_use(project.id, checked.emails))
+        for problem in checked.problems:
+            where = text("cli_import_row", row=problem.row) + (f", {problem.field}" if problem.field else "")
+            print(f"{where}: {problem.message}")
+        if checked.problems:
+            _say(text("cli_import_refused", count=len({p.row for p in checked.problems})))
+            return 1
+        if args.dry_run:
+            _say(text("cli_import_dry_run", count=checked.count))
+            return 0
+        checked.emails.clear()  # the write needs none of it
+        count = store.import_applications(project.id, exchange.rows_to_write(source, _progress(text("cli_rows_written"))))
+    except exchange.ImportFileChanged:
+        raise CommandError(text("import_changed")) from None
     except StoreError as error:
         raise CommandError(str(error)) from None
+    finally:
+        store.close()
     _say(text("cli_imported", count=count))
     return 0
 

@@ -47,6 +47,15 @@ class BusyError(StoreError):
         super().__init__(text(key))
 
 
+class RestoredError(StoreError):
+    """Another program restored the database (from a backup) while this desk had it open: what
+    this desk shows and was about to save belongs to the file before. Nothing was done; the
+    store must be reopened (the app does that on the next key)."""
+
+    def __init__(self) -> None:
+        super().__init__(text("error_restored"))
+
+
 class ReadOnlyError(StoreError):
     def __init__(self) -> None:
         super().__init__(text("error_readonly"))

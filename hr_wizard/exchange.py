@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -182,43 +183,196 @@ def match_header(cells: list[str]) -> tuple[dict[str, int], list[RowProblem]]:
     return positions, problems
 
 
-def read_csv(path: Path, progress: Progress | None = None) -> ImportResult:
-    """Read and check every row. `;` or `,`, with or without BOM."""
+FIELD_LIMIT = 128 * 1024  # characters in one cell (csv's own limit): more is "veld te lang"
+
+
+@dataclass
+class CheckResult:
+    """What checking a file keeps: how many rows it has, the faults, and each row's e-mail key
+    with its line (for duplicates in the file and in the database). Never the rows themselves."""
+
+    count: int
+    problems: list[RowProblem]
+    emails: dict[str, int]
+
+    def refuse_taken(self, taken: dict[str, str]) -> None:
+        """Addresses that already have an application in the database (address → naam) are faults of their rows."""
+        self.problems += [RowProblem(self.emails[email], "email", text("import_email_taken", naam=clean(naam)))
+                          for email, naam in taken.items() if email in self.emails]
+        self.problems.sort(key=lambda problem: problem.row)
+
+
+class ImportFileChanged(Exception):
+    """The file no longer passes the check it passed a moment ago (it was changed meanwhile)."""
+
+
+class _Lines:
+    """The file's lines for csv.reader, keeping those of the record being read, so that a cell
+    that is too long can be named and the rest of its record passed over."""
+
+    def __init__(self, handle: Iterator[str]) -> None:
+        self.handle = handle
+        self.record: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.handle)
+        self.record.append(line)
+        return line
+
+    def too_long(self, delimiter: str) -> tuple[int, bool]:
+        """The index of the first cell over FIELD_LIMIT in the record read so far (else of the
+        longest), and whether that text ends inside quotes, as csv reads it."""
+        index, longest, first_over = 0, [0, 0], -1
+        length, state = 0, "start"  # start of a cell, in a plain cell, in quotes, a quote in quotes
+        for line in self.record:
+            for char in line:
+                if state == "quoted":
+                    if char == '"':
+                        state = "quote"
+                        continue
+                elif char == delimiter:
+                    index, length, state = index + 1, 0, "start"
+                    continue
+                elif char in "\r\n":
+                    continue
+                elif state == "start" and char == '"':
+                    state = "quoted"
+                    continue
+                elif state == "quote" and char == '"':
+                    state = "quoted"
+                else:
+                    state = "plain"
+                length += 1
+                if length > longest[1]:
+                    longest = [index, length]
+                if length > FIELD_LIMIT and first_over < 0:
+                    first_over = index
+        return (first_over if first_over >= 0 else longest[0]), state == "quoted"
+
+    def skip_quoted(self) -> None:
+        """Pass over the lines that still belong to a quoted cell (up to its closing quote)."""
+        inside = True
+        for line in self.handle:
+            inside ^= line.count('"') % 2 == 1
+            if not inside:
+                return
+
+
+def _column_name(index: int, header: list[str], positions: dict[str, int]) -> str:
+    named = {position: name for name, position in positions.items()}
+    if index in named:
+        return named[index]
+    return header[index].replace("\ufeff", "").strip() if index < len(header) else str(index + 1)
+
+
+def _rows(path: Path, problems: list[RowProblem]) -> Iterator[tuple[int, dict[str, str], bool]]:
+    """Each row of the file, one at a time, as (line, the values that passed, whether all
+    did); every fault goes into `problems`. Only the record being read is held."""
     try:
-        raw = path.read_bytes()
+        handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        return ImportResult([], [RowProblem(0, "", text("import_unreadable", path=path, reason=exc.strerror or exc))])
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ImportResult([], [RowProblem(0, "", text("import_not_utf8", path=path))])
-    first_line = content.split("\n", 1)[0]
+        problems.append(RowProblem(0, "", text("import_unreadable", path=path, reason=exc.strerror or exc)))
+        return
+    with handle:
+        try:
+            yield from _records(handle, problems)
+        except UnicodeDecodeError:
+            problems.append(RowProblem(0, "", text("import_not_utf8", path=path)))
+        except OSError as exc:
+            problems.append(RowProblem(0, "", text("import_unreadable", path=path, reason=exc.strerror or exc)))
+
+
+def _records(handle: TextIO, problems: list[RowProblem]) -> Iterator[tuple[int, dict[str, str], bool]]:
+    first_line = handle.readline()
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    positions, header_problems = match_header(next(reader, []))
+    lines = _Lines(itertools.chain([first_line], handle))
+    reader = csv.reader(lines, delimiter=delimiter)
+    too_long = text("import_field_too_long", kb=FIELD_LIMIT // 1024)
+    try:
+        header = next(reader, [])
+    except csv.Error:
+        problems.append(RowProblem(1, "", too_long))
+        return
+    positions, header_problems = match_header(header)
     if header_problems:
-        return ImportResult([], header_problems)
-    rows, problems, seen = [], [], {}
-    for number, cells in enumerate(reader, start=2):
+        problems += header_problems
+        return
+    number = 1
+    while True:
+        lines.record.clear()
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # a cell over csv's limit: name it, pass over the rest of its record
+            number += 1
+            index, open_quote = lines.too_long(delimiter)
+            problems.append(RowProblem(number, _column_name(index, header, positions), too_long))
+            if open_quote:
+                lines.skip_quoted()
+            yield number, {}, False
+            continue
+        number += 1
         if not any(cell.strip() for cell in cells):
             continue  # an empty line, as spreadsheets leave at the end
-        record = {}
+        record, ok = {}, True
         for name, index in positions.items():
             typed = unneutralise(cells[index]) if index < len(cells) else ""
-            check = IMPORT_RULES[name](typed)
-            if check.ok:
+            check = IMPORT_RULES[name](typed) if len(typed) <= FIELD_LIMIT else None
+            if check is not None and check.ok:
                 record[name] = check.value
             else:
-                problems.append(RowProblem(number, name, check.message))
+                problems.append(RowProblem(number, name, check.message if check is not None else too_long))
+                ok = False
+        yield number, record, ok
+
+
+def check_csv(path: Path, progress: Progress | None = None,
+              keep: Callable[[dict[str, str]], object] | None = None) -> CheckResult:
+    """Check every row of the file with the screens' rules, one row at a time: `;` or `,`,
+    with or without BOM. Memory holds one row, the faults and one key per e-mail address
+    (for duplicates), so a file of 700,000 rows needs no more than a small one per row.
+    `keep` gets each row's checked values (read_csv's list, for small files)."""
+    problems: list[RowProblem] = []
+    emails: dict[str, int] = {}
+    count = 0
+    for number, record, _ok in _rows(path, problems):
+        count += 1
+        if progress and count % 1000 == 0:
+            progress(count)
         email = record.get("email", "").lower()
-        if email and email in seen:
-            problems.append(RowProblem(number, "email", text("import_duplicate", row=seen[email])))
+        if email and email in emails:
+            problems.append(RowProblem(number, "email", text("import_duplicate", row=emails[email])))
         elif email:
-            seen[email] = number
-        rows.append(record)
-        if progress and len(rows) % 1000 == 0:
-            progress(len(rows))
-    return ImportResult(rows, problems)
+            emails[email] = number
+        if keep is not None:
+            keep(record)
+    return CheckResult(count, problems, emails)
+
+
+def rows_to_write(path: Path, progress: Progress | None = None) -> Iterator[dict[str, str]]:
+    """The file's rows as application fields, one at a time, for a file that check_csv passed.
+    Each row is checked again; ImportFileChanged if one fails now (the file was changed since)."""
+    problems: list[RowProblem] = []
+    for count, (_number, record, ok) in enumerate(_rows(path, problems), start=1):
+        if not ok or problems:
+            raise ImportFileChanged(problems[0].message if problems else "")
+        if progress and count % 1000 == 0:
+            progress(count)
+        yield application_fields(record)
+    if problems:  # unreadable now
+        raise ImportFileChanged(problems[0].message)
+
+
+def read_csv(path: Path, progress: Progress | None = None) -> ImportResult:
+    """Every row of a small file with its faults, as a list (the command line streams with
+    check_csv and rows_to_write instead)."""
+    rows: list[dict[str, str]] = []
+    checked = check_csv(path, progress, keep=rows.append)
+    return ImportResult(rows, checked.problems)
 
 
 def application_fields(record: dict[str, str]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from hr_wizard.content import Content
 from hr_wizard.content_file import load_content
 
-from .helpers import NO_PSYCOPG, psycopg_installed
+from .helpers import NO_PSYCOPG, StoppableServer, psycopg_installed
 
 
 @pytest.fixture(autouse=True)
@@ -122,3 +123,21 @@ def store(db_path):
     store.create_project("Gemeente Testdorp", "Mila de Vries", "mila@testdorp.nl")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def stoppable_server():
+    """A PostgreSQL server of the tests' own that a test may stop (SIGSTOP) and start again;
+    the shared test server is never stopped. Made once, when the first test asks for it."""
+    if not psycopg_installed():
+        pytest.skip(NO_PSYCOPG)
+    try:
+        server = StoppableServer()
+    except (OSError, subprocess.SubprocessError) as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: the PostgreSQL tests must run ({error}); scripts/with-postgres.sh installs PostgreSQL")
+        pytest.skip(f"no PostgreSQL of its own to start: {error}")
+    try:
+        yield server
+    finally:
+        server.close()

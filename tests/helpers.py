@@ -3,6 +3,7 @@ as a subprocess. No Textual here (tests/app/pilot.py drives the app)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -298,3 +299,215 @@ def seeded_at(db_path):
                                            "jan@testdorp.nl")
     store.save_application(application.id, application.version, applied_on=dt.date.today())
     return store, application.id
+
+
+def seeded_with_applications(db_path, count: int) -> Store:
+    """Gemeente Testdorp with `count` applications: Naam i, Team, ni@testdorp.nl; the caller closes it."""
+    store = seeded(db_path)
+    store.import_applications(store.get_project().id, [{"naam": f"Naam {i}", "team": "Team", "email": f"n{i}@testdorp.nl"}
+                                                       for i in range(count)])
+    return store
+
+
+def write_import_csv(path: Path, rows: int, first: int = 0) -> Path:
+    """A CSV for `hr-wizard import accounts` with `rows` people, with ni@testdorp.nl from i = `first`
+    (names are letters: a name has no digits)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        handle.write("Naam;Afdeling;E-mailadres;Telefoon;Kenmerk\r\n")
+        for i in range(first, first + rows):
+            naam = "Nieuw " + "".join("abcdefghij"[int(digit)] for digit in str(i)).capitalize()
+            handle.write(f"{naam};Burgerzaken;n{i}@testdorp.nl;06 1234 5678;Burgerzaken / {naam}\r\n")
+    return path
+
+
+def account(name: str):
+    """The operating-system account `name` (pwd entry), or None where there is none (or no pwd)."""
+    try:
+        import pwd
+
+        return pwd.getpwnam(name)
+    except (ImportError, KeyError):
+        return None
+
+
+def _fork() -> int:
+    """os.fork, without Python 3.12's warning about threads: the child only drops its rights
+    and runs code that is already imported, then ends with os._exit."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
+
+
+def as_user(user, function, *args) -> dict:
+    """Run function(*args) in a forked child with `user`'s user and group ids and no other
+    groups, as root can: file modes then count, which root ignores. Returns {"result": the
+    function's JSON-able result} or {"error": the exception's class name, "message": its text}.
+
+    No new interpreter starts: the Python may live where `user` cannot read (root's home), so
+    everything the function needs must be imported before (a store opened once does that)."""
+    import json
+    import traceback
+
+    reader, writer = os.pipe()
+    pid = _fork()
+    if pid == 0:  # the child: never returns into pytest
+        os.close(reader)
+        try:
+            os.setgroups([])
+            os.setgid(user.pw_gid)
+            os.setuid(user.pw_uid)
+            outcome = {"result": function(*args)}
+        except BaseException as exc:  # noqa: BLE001  (reported to the parent, whatever it is)
+            outcome = {"error": type(exc).__name__, "message": str(exc), "traceback": traceback.format_exc()}
+        with os.fdopen(writer, "w", encoding="utf-8") as pipe:
+            pipe.write(json.dumps(outcome, default=str))
+        os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, encoding="utf-8") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(data)
+
+
+@contextlib.contextmanager
+def held_as_user(user, opener, *args):
+    """opener(*args) in a forked child as `user` (see as_user), kept open until the block ends,
+    then closed: another desk that has the database open meanwhile."""
+    ready_r, ready_w = os.pipe()
+    stop_r, stop_w = os.pipe()
+    pid = _fork()
+    if pid == 0:
+        os.close(ready_r)
+        os.close(stop_w)
+        try:
+            os.setgroups([])
+            os.setgid(user.pw_gid)
+            os.setuid(user.pw_uid)
+            held = opener(*args)
+            os.write(ready_w, b"1")
+            os.read(stop_r, 1)  # until the parent closes its end
+            held.close()
+        finally:
+            os._exit(0)
+    os.close(ready_w)
+    os.close(stop_r)
+    try:
+        assert os.read(ready_r, 1) == b"1", "the other desk could not open the database"
+        yield
+    finally:
+        os.close(stop_w)
+        os.close(ready_r)
+        os.waitpid(pid, 0)
+
+
+class StoppableServer:
+    """A PostgreSQL server of the tests' own (initdb and pg_ctl on a free port, as the postgres
+    user when the tests run as root), that can stop answering: SIGSTOP to every one of its
+    processes, as a hung machine or a frozen VM; the kernel still accepts the connection."""
+
+    def __init__(self) -> None:
+        import glob
+        import socket
+        import tempfile
+
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(path.split("/")[-2]))
+        if not bins:
+            raise FileNotFoundError("no /usr/lib/postgresql/*/bin (scripts/with-postgres.sh installs it)")
+        self.bin = Path(bins[-1])
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.folder = Path(tempfile.mkdtemp(prefix="hr-wizard-stoppable-pg-"))
+        self.as_owner: list[str] = []
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            shutil.chown(self.folder, "postgres")
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+        self.data = self.folder / "data"
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w", "-o",
+                  f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off", "start")
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.stopped: list[int] = []
+
+    def _run(self, program: str, *args: str) -> None:
+        subprocess.run([*self.as_owner, str(self.bin / program), *args], check=True, capture_output=True, timeout=120,
+                       stdin=subprocess.DEVNULL)
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        import uuid
+
+        import psycopg
+
+        name = f"hrw_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def _processes(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    def stop_answering(self) -> None:
+        import signal
+
+        self.stopped = self._processes()
+        for pid in self.stopped:
+            os.kill(pid, signal.SIGSTOP)
+
+    def answer_again(self) -> None:
+        import signal
+
+        for pid in self.stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        self.stopped = []
+
+    def close(self) -> None:
+        self.answer_again()
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# A PostgreSQL address with a password, in every form it reaches hr-wizard: in the user part
+# (with the characters that end a naive parse: ?, #, @), in the query (any case), malformed
+# (a port that is no number, one slash, no slashes). The password's pieces must never show.
+PASSWORD_PIECES = ("Xq7", "Vw9")
+ADDRESSES_WITH_A_PASSWORD = (
+    "postgresql+psycopg://helpdesk:Xq7Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7?Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7#Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk:Xq7@Vw9@db.example/hr",
+    "postgresql+psycopg://helpdesk@db.example/hr?password=Xq7Vw9",
+    "postgresql+psycopg://db.example/hr?sslmode=require&user=helpdesk&PassWord=Xq7Vw9",
+    "postgresql+psycopg://helpdesk:Xq7Vw9@db.example:54x2/hr",
+    "postgresql+psycopg:/helpdesk:Xq7Vw9@db.example/hr",
+    "postgres:helpdesk:Xq7Vw9@db.example/hr",
+)
+
+
+def shows_a_password_piece(text: str) -> bool:
+    return any(piece in text for piece in PASSWORD_PIECES)
+
+
+def seeded_backup_and_later(db_path) -> tuple[Store, Path]:
+    """Gemeente Testdorp with Jan de Werker, a backup of that (`db_path` + .kopie), and after the
+    backup: Kees Later's application and fase1.website done. Returns the open store and the backup."""
+    store = seeded(db_path)
+    project = store.get_project()
+    store.create_application(project.id, "Jan de Werker", "Burgerzaken", "jan@testdorp.nl")
+    backup = store.backup_to(db_path.with_name(db_path.name + ".kopie"))
+    store.create_application(project.id, "Kees Later", "Burgerzaken", "kees@testdorp.nl")
+    store.set_step_status(project.id, "fase1.website", "done")
+    return store, backup

@@ -44,7 +44,6 @@ from hr_wizard.store.files import (
     create_sqlite_file,
     inspect_sqlite_file,
     is_writable,
-    prepare_readonly,
     repair_sidecars,
 )
 from hr_wizard.store.opening import current_revision, migrate
@@ -83,10 +82,8 @@ class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore, RemindersSt
             create_sqlite_file(path, journal_mode)
         header = check_sqlite_file(path)
         readonly = not is_writable(path)
-        if readonly:
-            prepare_readonly(path, header)
-        else:
-            repair_sidecars(path)
+        if not readonly:
+            repair_sidecars(path)  # what a read-only start left behind
         # Every check reads only; the journal mode is set once the file is accepted.
         revision = inspect_sqlite_file(path, header, engines.BUSY_TIMEOUT_S)
         engine = sqlite_engine(path, readonly, journal_mode)

@@ -39,6 +39,22 @@ class BackupStore(StoreBase):
             raise StoreError(text("error_backup_not_sqlite"))
         return backup_sqlite(self.path, target, overwrite)
 
+    def restored(self) -> bool:
+        """Another process restored this SQLite file since the store opened it (see
+        _mark_restored). Every transaction checks it too and raises RestoredError; this asks
+        without one, so the app can reopen before a screen reads anything."""
+        if self.path is None:
+            return False
+        from hr_wizard.store.engines import restored
+
+        return restored(self.engine)
+
+    def accept_restore(self) -> None:
+        """Work on the restored file from now on: no RestoredError for it any more."""
+        from hr_wizard.store.engines import accept_restore
+
+        accept_restore(self.engine)
+
 
 def check_restorable(path: Path) -> str:
     """The schema revision of an hr-wizard database file, or StoreError if it cannot be restored:

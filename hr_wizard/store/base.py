@@ -67,6 +67,13 @@ class StoreBase:
             yield rows
             last_id = rows[-1].id
 
+    @property
+    def unanswered(self) -> bool:
+        """The database server did not answer the last time (until it answers again)."""
+        from hr_wizard.store.engines import unanswered
+
+        return unanswered(self.engine)
+
     # --- sessions ---------------------------------------------------------
 
     def _read(self) -> Session:

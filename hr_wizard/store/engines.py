@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import weakref
 from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlmodel import create_engine
 
-from hr_wizard.errors import BusyError, StoreError, UnusableLocationError
+from hr_wizard.errors import BusyError, RestoredError, StoreError, UnusableLocationError
 from hr_wizard.paths import sqlite_uri
 from hr_wizard.store.locks import is_busy
 from hr_wizard.texts import text
@@ -23,6 +24,15 @@ from hr_wizard.texts import text
 BUSY_TIMEOUT_S: float = float(os.environ.get("HR_WIZARD_BUSY_TIMEOUT", "15"))
 CONNECT_TIMEOUT_S = 5
 SERVER_DEADLINE_S: float = 8  # a statement on the server, after which the desk is told (well within 10 s)
+# Per server engine: whether it ever connected, and whether its server did not answer the last
+# time it was asked (until it answers again).
+_SERVER_STATE: weakref.WeakKeyDictionary[Engine, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def unanswered(engine: Engine) -> bool:
+    """The database server did not answer this engine the last time it was asked: a convenience
+    (a remembered setting) need not wait for it again, and ctrl+q quits at once."""
+    return _SERVER_STATE.get(engine, {}).get("unanswered", False)
 
 
 def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engine:
@@ -41,12 +51,20 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
         cursor.execute("PRAGMA secure_delete=ON")  # erased personal data is overwritten, not left in free pages
         cursor.close()
 
+    marker: dict[str, int | None] = {"seen": None}
+    _RESTORE_MARKER[engine] = marker
+
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
         # Writers take the write lock up front, so two desks queue on the busy timeout
         # instead of failing with "database is locked" when a reader upgrades to a writer.
-        write = connection.get_execution_options().get("hr_write", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write and not readonly else "BEGIN")
+        write = connection.get_execution_options().get("hr_write", False) and not readonly
+        driver = connection.connection.dbapi_connection
+        if not write:  # before BEGIN: a read of its own would keep a snapshot (and block a checkpoint)
+            _check_marker(driver, marker)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:  # under the write lock: no restore can come in between
+            _check_marker(driver, marker, rollback=True)
 
     @event.listens_for(engine, "handle_error")
     def _busy(context) -> None:
@@ -54,6 +72,51 @@ def sqlite_engine(path: Path, readonly: bool, journal_mode: str = "WAL") -> Engi
             raise BusyError() from None
 
     return engine
+
+
+def _check_marker(driver, marker: dict[str, int | None], rollback: bool = False) -> None:
+    """A restore (backup.py) raises user_version: read from the header page SQLite already
+    holds (a few microseconds, and not a statement SQLAlchemy counts), all of it, so that the
+    statement ends and keeps no read open."""
+    try:
+        current = driver.execute("PRAGMA user_version").fetchall()[0][0]
+    except Exception as exc:  # the driver's own error: SQLAlchemy does not see this statement
+        if is_busy(exc):  # the rollback journal (a network folder): a writer holds the file
+            raise BusyError() from None
+        raise
+    if marker["seen"] is None:
+        marker["seen"] = current
+    elif current != marker["seen"]:
+        if rollback:
+            driver.execute("ROLLBACK")
+        raise RestoredError()
+
+
+# Per SQLite engine: the restore marker (PRAGMA user_version) it saw in its first transaction.
+_RESTORE_MARKER: weakref.WeakKeyDictionary[Engine, dict[str, int | None]] = weakref.WeakKeyDictionary()
+
+
+def restored(engine: Engine) -> bool:
+    """The file under this SQLite engine was restored since its first transaction (one cheap
+    read of the marker, outside SQLAlchemy's statements)."""
+    marker = _RESTORE_MARKER.get(engine)
+    if marker is None or marker["seen"] is None:
+        return False
+    try:
+        raw = engine.raw_connection()
+        try:
+            return raw.driver_connection.execute("PRAGMA user_version").fetchall()[0][0] != marker["seen"]
+        finally:
+            raw.close()
+    except Exception:  # the file cannot be read now: the action itself will say why
+        return False
+
+
+def accept_restore(engine: Engine) -> None:
+    """Work on the restored file from now on (its marker is the one to compare with)."""
+    marker = _RESTORE_MARKER.get(engine)
+    if marker is not None:
+        marker["seen"] = None
 
 
 def server_url(location: str):
@@ -93,12 +156,14 @@ def server_engine(location: str) -> Engine:
                     "keepalives_interval": 1, "keepalives_count": 3, "tcp_user_timeout": int(deadline * 1000),
                     "options": f"-c statement_timeout={int(deadline * 1000)}"}
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=False, hide_parameters=True)
+    state = _SERVER_STATE.setdefault(engine, {"connected": False, "unanswered": False})
 
     @event.listens_for(engine, "connect")
     def _utc(dbapi_connection, _record) -> None:
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")  # timestamps are stored as UTC, as on SQLite
         dbapi_connection.commit()
+        state.update(connected=True, unanswered=False)  # once connected, a failed connect is the server gone
 
     @event.listens_for(engine, "before_cursor_execute")
     def _arm(connection, cursor, statement, parameters, context, executemany) -> None:
@@ -109,6 +174,7 @@ def server_engine(location: str) -> Engine:
         timer = connection.info.pop("hr_watchdog", None)
         if timer is not None:
             timer.cancel()
+        state["unanswered"] = False
 
     @event.listens_for(engine, "handle_error")
     def _told(context) -> None:
@@ -116,12 +182,19 @@ def server_engine(location: str) -> Engine:
             timer = context.connection.info.pop("hr_watchdog", None)
             if timer is not None:
                 timer.cancel()
-        if context.is_pre_ping or context.connection is None:
-            return  # connecting: Store.open words those errors itself
+        if context.is_pre_ping:
+            return
+        if context.connection is None:  # connecting: Store.open words those errors itself,
+            if state["connected"]:  # later the server stopped answering or went away
+                state["unanswered"] = True
+                raise BusyError("error_server_gone") from None
+            return
         name = type(context.original_exception).__name__
         if name == "QueryCanceled":
+            state["unanswered"] = True
             raise BusyError("error_server_slow") from None
         if context.is_disconnect:
+            state["unanswered"] = True
             raise BusyError("error_server_gone") from None
 
     return engine

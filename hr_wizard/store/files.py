@@ -125,33 +125,65 @@ def _inspect(path: Path, header: bytes, timeout: float) -> str | None:
     return rows[0][0]
 
 
-def prepare_readonly(path: Path, header: bytes) -> None:
-    """A read-only file in WAL mode: SQLite would make its -wal and -shm with the file's own
-    (read-only) permissions, and they would break the next writable start. Make any that are
-    missing first, empty and writable for this user; SQLite uses them as they are."""
-    if header[18:20] != b"\x02\x02" or not os.access(path.parent, os.W_OK | os.X_OK):
-        return
-    mode = (path.stat().st_mode & 0o666) | stat.S_IRUSR | stat.S_IWUSR
-    for sidecar in sidecars(path):
-        try:
-            os.close(os.open(sidecar, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode))
-        except FileExistsError:
-            continue
-        except OSError:
-            return
+# SQLite's locks on the database file (os_unix.c): every connection holds a read lock in the
+# SHARED range while it is open; the last one to close takes PENDING, RESERVED and the SHARED
+# range for writing before it removes the -wal and -shm. A new connection waits meanwhile.
+_PENDING_BYTE = 0x40000000
+_LOCK_BYTES = 2 + 510
 
 
 def repair_sidecars(path: Path) -> None:
-    """The -wal and -shm of this user that a read-only start left read-only: give them the
-    database file's permissions again, so SQLite can write them."""
+    """The -wal and -shm that a read-only start left and that this user may not write (SQLite
+    makes them with the database file's mode, owned by the reader; a mode of 0444 or another
+    user's 0644 would break this writable start). This user's own get write permission back;
+    another user's are removed as SQLite removes them itself: when no connection has the
+    database open (SQLite's own lock) and the -wal holds nothing. Else a message says why."""
     mode = path.stat().st_mode & 0o666
+    foreign = []
     for sidecar in sidecars(path):
         try:
             info = sidecar.stat()
         except OSError:
             continue
-        if info.st_uid == os.geteuid() and not os.access(sidecar, os.W_OK):
+        if os.access(sidecar, os.W_OK):
+            continue
+        if info.st_uid == os.geteuid():
             os.chmod(sidecar, mode | stat.S_IRUSR | stat.S_IWUSR)
+        else:
+            foreign.append(info.st_uid)
+    if foreign:
+        _remove_readers_sidecars(path, _user_name(foreign[0]))
+
+
+def _remove_readers_sidecars(path: Path, owner: str) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows has no file modes of this kind
+        return
+    wal = path.with_name(path.name + "-wal")
+    # Opening and closing the file drops every POSIX lock this process holds on it: this runs
+    # before this process opens the database with SQLite.
+    with path.open("r+b") as handle:  # this user may write the file, or the start would be read-only
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB, _LOCK_BYTES, _PENDING_BYTE)
+        except OSError:
+            raise UnusableLocationError(text("error_sidecars_in_use", path=path, owner=owner)) from None
+        try:
+            if wal.exists() and wal.stat().st_size > 0:
+                raise UnusableLocationError(text("error_sidecars_foreign", path=path, owner=owner))
+            for sidecar in sidecars(path):
+                sidecar.unlink(missing_ok=True)
+        finally:
+            fcntl.lockf(handle, fcntl.LOCK_UN, _LOCK_BYTES, _PENDING_BYTE)
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
 
 
 def create_sqlite_file(path: Path, journal_mode: str = "WAL") -> None:

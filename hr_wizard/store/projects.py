@@ -124,8 +124,8 @@ class ProjectsStore(StoreBase):
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        if self.readonly:
-            return  # remembered choices are a convenience; a read-only file just forgets them
+        if self.readonly or self.unanswered:
+            return  # remembered choices are a convenience: a read-only file, or a server that does not answer, forgets them
         try:
             try:
                 self._set_setting(key, value)
