@@ -20,7 +20,7 @@ from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
 from hr_wizard.widgets.header import AppHeader
-from hr_wizard.widgets.roster_table import RosterTable
+from hr_wizard.widgets.roster_table import PAGE, RosterTable
 from hr_wizard.widgets.type_to_filter import type_into
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class RosterScreen(Screen[None]):
         self.sort_index = 0
         self.today = dt.date.today()
         self._totals: RosterTotals | None = None
+        self._filter_pending = False
 
     def compose(self) -> ComposeResult:
         t = self.app.content.text
@@ -137,11 +138,16 @@ class RosterScreen(Screen[None]):
         totals = self._totals
         everything = totals.everything
         filtered = bool(text.strip()) or status is not None
-        total = self.store.roster_count(project_id, text, status, today) if filtered else everything
-        table = self.query_one(RosterTable)
-        table.load(
+        first_page = None
+        if filtered:  # the count comes with the first page: one query a keystroke
+            total, first_page = self.store.roster_first_page(project_id, text=text, status=status, sort=sort,
+                                                             limit=PAGE, today=today)
+        else:
+            total = everything
+        self.query_one(RosterTable).load(
             total,
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
+            first_page,
         )
         t = self.app.content.text
         summary = t("roster_count", shown=total, total=everything)
@@ -156,17 +162,26 @@ class RosterScreen(Screen[None]):
             summary += " · " + t("retention_hint", count=totals.past_retention, months=months)
         if not everything:
             summary = t("roster_empty")
-        self.query_one("#roster-summary", Static).update(summary)
+        _update_if_changed(self.query_one("#roster-summary", Static), summary)
         self._show_columns()
 
     def _show_columns(self) -> None:
         table = self.query_one(RosterTable)
-        self.query_one("#roster-columns", Static).update(self._columns(max(table.scrollable_content_region.width - 1, 40)))
+        _update_if_changed(self.query_one("#roster-columns", Static),
+                           self._columns(max(table.scrollable_content_region.width - 1, 40)))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_columns)  # the table has its new width after the refresh
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        # The typed letter is painted first; the list follows once that frame is out, and keys
+        # typed before then are filtered together, so typing never waits for a query.
+        if not self._filter_pending:
+            self._filter_pending = True
+            self.call_after_refresh(self._filter)
+
+    def _filter(self) -> None:
+        self._filter_pending = False
         self.reload(recount=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -234,3 +249,9 @@ class RosterScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def _update_if_changed(line: Static, content: str) -> None:
+    """A Static's update lays out the whole screen; the summary and column lines mostly stay the same."""
+    if line.content != content:
+        line.update(content)

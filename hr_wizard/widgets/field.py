@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from hr_wizard.texts import text
@@ -28,10 +30,19 @@ class CheckValidator(Validator):
 
 
 class QuietInput(Input):
-    """An Input without a blinking cursor: a blink costs bandwidth and lag over SSH."""
+    """An Input without a blinking cursor: a blink costs bandwidth and lag over SSH.
+
+    It also keeps a keystroke from laying out the whole screen: Textual's Input sets its
+    `virtual_size` (a layout reactive) on every change, which reflows every widget on the
+    screen although a one-line field's own size never changes. The field scrolls within
+    itself, so the new width is stored without asking for a layout."""
 
     def on_mount(self) -> None:
         self.cursor_blink = False
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
 
 class Field(Vertical):

@@ -51,12 +51,15 @@ class RosterTable(ScrollView, can_focus=True):
         self._fetch: FetchPage = lambda offset, limit: []
         self._pages: dict[int, list[Any]] = {}
 
-    def load(self, total: int, fetch: FetchPage) -> None:
-        """Show a new result: `total` rows, fetched a page at a time by `fetch(offset, limit)`."""
+    def load(self, total: int, fetch: FetchPage, first_page: list[Any] | None = None) -> None:
+        """Show a new result: `total` rows, fetched a page at a time by `fetch(offset, limit)`;
+        `first_page`, when the caller already read it, saves a query."""
         self.total = total
         self._fetch = fetch
         self._pages.clear()
-        self.virtual_size = Size(self.size.width, total)
+        if first_page is not None:
+            self._pages[0] = first_page
+        self.virtual_size = Size(0, total)  # rows are cut to the width, never scrolled sideways: only a new height lays out
         self.cursor = min(self.cursor, max(total - 1, 0))
         self.scroll_to(y=min(self.scroll_y, max(total - self.size.height, 0)), animate=False)
         self.refresh()

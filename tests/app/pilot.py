@@ -62,6 +62,13 @@ async def open_tool(pilot: Pilot, step_key: str) -> None:
     await pilot.press("enter")
 
 
+async def type_filter(pilot: Pilot, *keys: str) -> None:
+    """Type into a list's search box; the list filters after the typed letters are painted."""
+    await pilot.press(*keys)
+    await pilot.app.screen.wait_for_refresh()
+    await pilot.pause()
+
+
 async def paste(pilot: Pilot, text: str) -> None:
     pilot.app.focused.post_message(events.Paste(text))
     await pilot.pause()

@@ -12,7 +12,7 @@ from hr_wizard.store import Store
 from hr_wizard.widgets.roster_table import RosterTable
 
 from ..helpers import seeded
-from .pilot import make_app, open_roster, wait_for
+from .pilot import make_app, open_roster, type_filter, wait_for
 
 pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
 
@@ -98,9 +98,9 @@ async def test_roster_filters_by_typing_and_status(db_path):
         table = roster.query_one(RosterTable)
         assert table.total == 3
         roster.set_focus(roster.query_one("#roster-filter"))
-        await pilot.press(*"jan")
+        await type_filter(pilot, *"jan")
         assert table.total == 2  # Jan de Werker, Kees Jansen
-        await pilot.press("backspace", "backspace", "backspace", *"burger")
+        await type_filter(pilot, "backspace", "backspace", "backspace", *"burger")
         assert table.total == 1 and table.current_row.naam == "Özlem Yılmaz"
         await pilot.press("f2")  # status: nog aanvragen
         assert table.total == 1
@@ -118,7 +118,7 @@ async def test_typing_in_the_roster_list_filters(db_path):
         roster = await open_roster(pilot)
         table = roster.query_one(RosterTable)
         assert roster.focused is table
-        await pilot.press("down", *"kees")
+        await type_filter(pilot, "down", *"kees")
         assert roster.query_one("#roster-filter").value == "kees"
         assert table.total == 1 and table.current_row.naam == "Kees Jansen"
         await pilot.press("enter")  # from the search box: to the list
