@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from hr_wizard.audit_trail import detail_of
@@ -50,6 +50,12 @@ class StoreBase:
         self.path: Path | None = None  # the SQLite file, if it is one
         self.warning = ""  # something to tell the user about this database (a network folder)
         self._writer = engine.execution_options(hr_write=True)
+        # Reads on PostgreSQL run without a transaction of their own: psycopg would send BEGIN
+        # and ROLLBACK as round trips of their own, three for one SELECT. Its default isolation
+        # (read committed) gives every statement its own snapshot anyway. SQLite reads keep
+        # their BEGIN: it costs no round trip, and it checks for a restore (engines.py).
+        self._reader = (engine.execution_options(isolation_level="AUTOCOMMIT")
+                        if engine.dialect.name == "postgresql" else engine)
 
 
     def close(self) -> None:
@@ -77,7 +83,11 @@ class StoreBase:
     # --- sessions ---------------------------------------------------------
 
     def _read(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+        return Session(self._reader, expire_on_commit=False)
+
+    def _connect(self) -> Connection:
+        """A connection for reading: one round trip a statement (see `_reader`)."""
+        return self._reader.connect()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

@@ -113,7 +113,7 @@ class PhasesStore(ProjectsStore):
 
         query = select(func.count(), func.coalesce(func.sum(case((Process.source == SOURCE_DONE, 1), else_=0)), 0)).where(
             Process.project_id == project_id)
-        with self.engine.connect() as connection:
+        with self._connect() as connection:
             total, done = connection.execute(query).one()
         return int(done), int(total)
 
@@ -204,5 +204,5 @@ class PhasesStore(ProjectsStore):
 
     def terugmelding_counts(self, project_id: int) -> dict[str, int]:
         query = select(Terugmelding.status, func.count()).where(Terugmelding.project_id == project_id).group_by(Terugmelding.status)
-        with self.engine.connect() as connection:
+        with self._connect() as connection:
             return {status: count for status, count in connection.execute(query)}

@@ -26,7 +26,7 @@ class RemindersStore(StoreBase):
         query = (select(due, func.count()).where(
             col(a.project_id) == project_id, col(a.offboarded_on).is_(None), col(a.letter_received).is_(None),
             col(a.applied_on).is_not(None), due.is_not(None), due < before).group_by(due))
-        with self.engine.connect() as connection:
+        with self._connect() as connection:
             return {day: int(count) for day, count in connection.execute(query)}
 
     def iter_awaited_and_active(self, project_id: int) -> Iterator[Application]:
