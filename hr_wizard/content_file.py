@@ -12,6 +12,7 @@ import string
 import tomllib
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -333,6 +334,17 @@ def load_content(override: Path | None = None, packaged: Path = PACKAGED_CONTENT
 
     Raises ContentError with a Dutch message naming the file and the fault.
     """
+    if packaged == PACKAGED_CONTENT and (override is None or not override.exists()):
+        return _packaged_content()  # read once a process: the command line and its help both use it
+    return _load_content(override, packaged)
+
+
+@lru_cache(maxsize=1)
+def _packaged_content() -> Content:
+    return _load_content(None, PACKAGED_CONTENT)
+
+
+def _load_content(override: Path | None, packaged: Path) -> Content:
     raw = _parse_packaged(packaged, _read_toml(packaged))
     # A text may use exactly the names its packaged version uses (the values the screen or
     # rule passes in: {done}, {naam}, ...), and the facts, except the rules' [messages]. An
