@@ -23,8 +23,8 @@ def timed(app_class):
             CSS_PATH = str(Path(inspect.getfile(app_class)).parent / app_class.CSS_PATH)
 
         def on_mount(self) -> None:
-            if hasattr(super(), "on_mount"):
-                super().on_mount()
+            # Textual calls the original's on_mount as well (every class in the MRO that has
+            # one): calling super() here would mount its screens twice.
             self.call_after_refresh(self._first_frame)
 
         def _first_frame(self) -> None:

@@ -58,15 +58,18 @@ class Terminal:
     def send(self, data: bytes) -> None:
         os.write(self.master, data)
 
-    def keystroke(self, key: bytes, gap: float = 0.06) -> tuple[float, int]:
-        """(seconds from key to the end of the repaint, bytes written for it)."""
+    def keystroke(self, key: bytes, gap: float = 0.06) -> tuple[float, float, int]:
+        """(seconds from key to the first bytes of the repaint, seconds to its end, bytes written)."""
         before = len(self.output)
         sent = time.perf_counter()
         os.write(self.master, key)
+        first = None
         while self._read(gap) or len(self.output) == before:
+            if first is None and len(self.output) > before:
+                first = self.last_byte
             if time.perf_counter() - sent > 5:
                 break
-        return self.last_byte - sent, len(self.output) - before
+        return (first or self.last_byte) - sent, self.last_byte - sent, len(self.output) - before
 
     def count_bytes(self, seconds: float) -> int:
         before = len(self.output)
