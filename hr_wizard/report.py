@@ -20,6 +20,8 @@ from hr_wizard.summaries import STEP_MARKS, processes_line
 from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from hr_wizard.content import Content
     from hr_wizard.models import Preparation, Project
     from hr_wizard.store import Store
@@ -209,7 +211,7 @@ figure { margin: .8rem 0 1.2rem; } figcaption { font-weight: bold; margin-bottom
 """
 
 
-def _table(headings: tuple[str, ...], rows: list[str], e, counts: bool = False) -> list[str]:
+def _table(headings: tuple[str, ...], rows: list[str], e: Callable[[str], str], counts: bool = False) -> list[str]:
     """A table with its column headings (read out by screen readers with every cell); with
     `counts` the last column holds numbers."""
     cells = [f'<th scope="col">{e(heading)}</th>' for heading in headings]
@@ -219,7 +221,7 @@ def _table(headings: tuple[str, ...], rows: list[str], e, counts: bool = False) 
     return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
 
 
-def _glance(data: ReportData, content: Content, e) -> list[str]:
+def _glance(data: ReportData, content: Content, e: Callable[[str], str]) -> list[str]:
     """The first page: a bar per phase, the applications per status, the letters due per week."""
     t = content.text
     out = [f'<section class="glance"><h2>{e(t("report_glance"))}</h2>', '<div class="phases">']
