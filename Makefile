@@ -21,7 +21,10 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml constraints.txt
 run: $(VENV)/.run-installed
 	$(BIN)/hr-wizard $(ARGS)
 
+# Lint and types first (seconds), then the tests.
 test: $(VENV)/.test-installed
+	$(BIN)/ruff check hr_wizard tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The core tests against the lowest versions pyproject.toml allows (uv, --resolution

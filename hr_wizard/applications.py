@@ -38,11 +38,18 @@ STATUS_SQL = {
 
 
 class ApplicationLike(Protocol):
-    applied_on: dt.date | None
-    letter_due: dt.date | None
-    letter_received: dt.date | None
-    finished_on: dt.date | None
-    offboarded_on: dt.date | None
+    """Read only, so a stored Application and a roster line (store.RosterRow) both fit."""
+
+    @property
+    def applied_on(self) -> dt.date | None: ...
+    @property
+    def letter_due(self) -> dt.date | None: ...
+    @property
+    def letter_received(self) -> dt.date | None: ...
+    @property
+    def finished_on(self) -> dt.date | None: ...
+    @property
+    def offboarded_on(self) -> dt.date | None: ...
 
 
 def letter_due(applied_on: dt.date, working_days: int) -> dt.date:
@@ -158,7 +165,8 @@ def offboarding_open(application: Any) -> bool:
 
 
 class Reviewable(ApplicationLike, Protocol):
-    access_reviewed_on: dt.date | None
+    @property
+    def access_reviewed_on(self) -> dt.date | None: ...
 
 
 def review_due(application: Reviewable, today: dt.date, months: int) -> bool:

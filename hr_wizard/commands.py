@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hr_wizard.rows import row_id
 from hr_wizard.texts import text
 
 if TYPE_CHECKING:
     import argparse
 
     from hr_wizard.content import Content
+    from hr_wizard.models import Project
     from hr_wizard.store import Store
 
 
@@ -35,7 +37,7 @@ def _progress(label: str):
     return report
 
 
-def _open(location: str, gemeente: str = "") -> tuple[Store, object]:
+def _open(location: str, gemeente: str = "") -> tuple[Store, Project]:
     """The store and the gemeente to work on: --gemeente, else this user's last, else the only one."""
     from hr_wizard.errors import StoreError
     from hr_wizard.store import Store
@@ -72,13 +74,13 @@ def status(args: argparse.Namespace, location: str, content: Content) -> int:
     lines += ["", t("proc_progress", done=data.processes_done, total=data.processes_total)]
     from hr_wizard import terugmelding as tm
 
-    counts = store.terugmelding_counts(project.id)
+    counts = store.terugmelding_counts(row_id(project))
     lines.append(text("cli_status_open_reports", count=sum(counts.get(s, 0) for s in tm.OPEN_STATUSES)))
     print("\n".join(lines))
     return 0
 
 
-def _status_for_scripts(store: Store, project: object, content: Content, as_json: bool, check: bool) -> int:
+def _status_for_scripts(store: Store, project: Project, content: Content, as_json: bool, check: bool) -> int:
     """`status --json` (one JSON object) and `status --check` (one line; exit code 1 when
     letters are late or terugmeldingen are past their follow-up date)."""
     import json
@@ -143,7 +145,7 @@ def import_command(args: argparse.Namespace, location: str, content: Content) ->
         if unreadable:  # the file itself (unreadable, not UTF-8): no row to name
             raise CommandError(unreadable[0])
         if checked.emails:  # one person, one application: also against the database
-            checked.refuse_taken(store.emails_in_use(project.id, checked.emails))
+            checked.refuse_taken(store.emails_in_use(row_id(project), checked.emails))
         for problem in checked.problems:
             where = text("cli_import_row", row=problem.row) + (f", {problem.field}" if problem.field else "")
             print(f"{where}: {problem.message}")
@@ -154,7 +156,7 @@ def import_command(args: argparse.Namespace, location: str, content: Content) ->
             _say(text("cli_import_dry_run", count=checked.count))
             return 0
         checked.emails.clear()  # the write needs none of it
-        count = store.import_applications(project.id, exchange.rows_to_write(source, _progress(text("cli_rows_written"))))
+        count = store.import_applications(row_id(project), exchange.rows_to_write(source, _progress(text("cli_rows_written"))))
     except exchange.ImportFileChanged:
         raise CommandError(text("import_changed")) from None
     except StoreError as error:

@@ -14,8 +14,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
+from hr_wizard.rows import row_id
 from hr_wizard.summaries import counted
 from hr_wizard.texts import text
 
@@ -46,7 +47,7 @@ def export_command(args: argparse.Namespace, location: str, content: Content) ->
     output = args.output or f"hr-wizard-{_stem(what)}-{today:%Y-%m-%d}.{fmt}"
     store, project = _open(location, args.gemeente)
     try:
-        write = _calendar(store, project, content) if what == REMINDERS else _writer(what, fmt, store, project.id, content, today)
+        write = _calendar(store, project, content) if what == REMINDERS else _writer(what, fmt, store, row_id(project), content, today)
         with _target(output, getattr(args, "overwrite", False), location) as handle:
             if output == STDOUT and fmt == "xlsx":  # a zip file is finished at its end: made whole, then sent
                 book = io.BytesIO()
@@ -89,7 +90,7 @@ def _writer(what: str, fmt: str, store, project_id: int, content: Content, today
 
 
 @contextmanager
-def _target(output: str, overwrite: bool, live: str) -> Iterator[BinaryIO]:
+def _target(output: str, overwrite: bool, live: str) -> Iterator[IO[bytes]]:
     from hr_wizard.commands import STDOUT, CommandError
     from hr_wizard.private_file import OutputError, private_output
 

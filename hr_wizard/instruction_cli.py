@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from hr_wizard import instruction
 from hr_wizard.commands import CommandError, _open, _write_text
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     import argparse
 
     from hr_wizard.content import Content
-    from hr_wizard.models import Project
 
 
 def run(args: argparse.Namespace, location: str, content: Content) -> int:
@@ -26,8 +25,7 @@ def run(args: argparse.Namespace, location: str, content: Content) -> int:
         raise CommandError(text("cli_instructie_usage"))
     if args.alle:
         return _everyone(args, location, content)
-    store, opened = _open(location, args.gemeente)
-    project = cast("Project", opened)
+    store, project = _open(location, args.gemeente)
     try:
         application = store.application_by_email(row_id(project), args.email)
     finally:
@@ -50,8 +48,7 @@ def _everyone(args: argparse.Namespace, location: str, content: Content) -> int:
         raise CommandError(text("error_output_no_folder", folder=folder))
     if not folder.is_dir():
         raise CommandError(text("cli_instructie_not_folder", path=folder))
-    store, opened = _open(location, args.gemeente)
-    project = cast("Project", opened)
+    store, project = _open(location, args.gemeente)
     try:
         applications = list(store.iter_applications(row_id(project)))
     finally:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from hr_wizard.errors import StoreError
 from hr_wizard.paths import is_url
@@ -80,9 +80,9 @@ def _put_in_place(temp: Path, target: Path, overwrite: bool) -> None:
 
 @contextmanager
 def private_output(target: Path, overwrite: bool = False, live: str | None = None, binary: bool = False,
-                   encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO]:
+                   encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[Any]]:
     """An open file for writing, as `private_path` puts it in place."""
     with private_path(target, overwrite, live) as temp:
-        mode = "wb" if binary else "w"
-        with open(temp, mode, **({} if binary else {"encoding": encoding, "newline": newline})) as handle:
+        handle: IO[Any]
+        with (open(temp, "wb") if binary else open(temp, "w", encoding=encoding, newline=newline)) as handle:
             yield handle

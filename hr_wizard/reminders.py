@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from hr_wizard.applications import review_due_on
+from hr_wizard.rows import row_id
 
 if TYPE_CHECKING:
     from hr_wizard.content import Content
@@ -61,19 +62,22 @@ def reminders(store: Store, project: Project, content: Content) -> Iterator[Remi
     def who(key: str, naam: str, number: int) -> str:
         return t(key, naam=naam) if names else t(f"{key}_anonymous", number=number)
 
-    for a in store.iter_awaited_and_active(project.id):
+    project_id = row_id(project)
+    for a in store.iter_awaited_and_active(project_id):
         sequence, modified = max(a.version - 1, 0), _utc(a.updated_at)
         if a.letter_received is None and a.letter_due is not None:
-            yield Reminder(f"toegangscode-{a.id}@{at}", a.letter_due, who("reminder_code", a.naam, a.id),
+            yield Reminder(f"toegangscode-{a.id}@{at}", a.letter_due, who("reminder_code", a.naam, row_id(a)),
                            t("reminder_code_body"), sequence, modified)
         last = a.access_reviewed_on or a.finished_on
         if a.letter_received is not None and last is not None:
-            yield Reminder(f"toegangscontrole-{a.id}@{at}", review_due_on(last, months), who("reminder_review", a.naam, a.id),
+            yield Reminder(f"toegangscontrole-{a.id}@{at}", review_due_on(last, months), who("reminder_review", a.naam, row_id(a)),
                            t("reminder_review_body", months=months), sequence, modified)
-    for p in store.iter_planned_switches(project.id):
+    for p in store.iter_planned_switches(project_id):
+        assert p.switch_on is not None  # the store reads only planned switches
         yield Reminder(f"overstap-{p.id}@{at}", p.switch_on, t("reminder_switch", proces=p.naam), t("reminder_switch_body"),
                        max(p.version - 1, 0), _utc(p.updated_at))
-    for r in store.iter_follow_ups(project.id):
+    for r in store.iter_follow_ups(project_id):
+        assert r.follow_up_on is not None  # the store reads only those with a day
         reference = r.referentie or t("reminder_follow_up_number", number=r.id)
         yield Reminder(f"terugmelding-{r.id}@{at}", r.follow_up_on, t("reminder_follow_up", referentie=reference),
                        t("reminder_follow_up_body", status=t(f"tm_status_{r.status}")), max(r.version - 1, 0), _utc(r.updated_at))

@@ -15,10 +15,13 @@ from hr_wizard import charts
 from hr_wizard import terugmelding as tm
 from hr_wizard.applications import STATUSES
 from hr_wizard.inventory import SOURCE_DONE
+from hr_wizard.rows import row_id
 from hr_wizard.summaries import STEP_MARKS, processes_line
 from hr_wizard.validation import format_date
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from hr_wizard.content import Content
     from hr_wizard.models import Preparation, Project
     from hr_wizard.store import Store
@@ -78,7 +81,8 @@ def letters_per_week(by_day: dict[dt.date, int], day: dt.date, weeks: int = LETT
 def gather(store: Store, project: Project, content: Content, day: dt.date | None = None) -> ReportData:
     day = day or dt.date.today()
     t, a = content.text, content.text
-    progress = store.step_progress(project.id)
+    project_id = row_id(project)
+    progress = store.step_progress(project_id)
     parts, done_all = [], 0
     for part in content.parts:
         lines = []
@@ -89,13 +93,13 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         done = sum(1 for line in lines if line.mark == STEP_MARKS["done"])
         done_all += done
         parts.append(PartBlock(part.key, part.title, done, len(lines), tuple(lines)))
-    applications = tuple((a(f"status_{s}"), store.roster_count(project.id, status=s, today=day)) for s in STATUSES)
-    overdue = tuple((row.naam, row.team, format_date(row.letter_due))
-                    for row in store.roster_page(project.id, status="late", sort="letter_due", limit=10_000, today=day))
-    processes = store.processes(project.id)
-    counts = store.terugmelding_counts(project.id)
+    applications = tuple((a(f"status_{s}"), store.roster_count(project_id, status=s, today=day)) for s in STATUSES)
+    overdue = tuple((row.naam, row.team, format_date(row.letter_due) if row.letter_due else "")  # late: always a due date
+                    for row in store.roster_page(project_id, status="late", sort="letter_due", limit=10_000, today=day))
+    processes = store.processes(project_id)
+    counts = store.terugmelding_counts(project_id)
     monday = day - dt.timedelta(days=day.weekday())
-    late, weeks = letters_per_week(store.awaited_letters_by_day(project.id, monday + dt.timedelta(weeks=LETTER_WEEKS)), day)
+    late, weeks = letters_per_week(store.awaited_letters_by_day(project_id, monday + dt.timedelta(weeks=LETTER_WEEKS)), day)
     return ReportData(
         gemeente=project.gemeente,
         day=day,
@@ -108,7 +112,7 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
         processes_total=len(processes),
         processes=tuple((p.naam, t(f"source_{p.source}"), format_date(p.switch_on) if p.switch_on else "") for p in processes),
         terugmeldingen=tuple((t(f"tm_status_{s}"), counts.get(s, 0)) for s in tm.STATUSES),
-        preparation=_preparation_record(store.get_preparation(project.id), content),
+        preparation=_preparation_record(store.get_preparation(project_id), content),
         lifecycle=_lifecycle_lines(store, project, content, day),
         processes_line=processes_line(sum(1 for p in processes if p.source == SOURCE_DONE), len(processes), t),
         letters_late=late,
@@ -118,7 +122,7 @@ def gather(store: Store, project: Project, content: Content, day: dt.date | None
 
 def _lifecycle_lines(store: Store, project: Project, content: Content, day: dt.date) -> tuple[str, ...]:
     settings, t = content.settings, content.text
-    totals = store.roster_totals(project.id, settings["bewaartermijn_maanden"], day, settings["toegang_controle_maanden"])
+    totals = store.roster_totals(row_id(project), settings["bewaartermijn_maanden"], day, settings["toegang_controle_maanden"])
     lines = []
     if totals.offboarding_open:
         lines.append(t("report_offboarding_open", count=totals.offboarding_open))
@@ -207,7 +211,7 @@ figure { margin: .8rem 0 1.2rem; } figcaption { font-weight: bold; margin-bottom
 """
 
 
-def _table(headings: tuple[str, ...], rows: list[str], e, counts: bool = False) -> list[str]:
+def _table(headings: tuple[str, ...], rows: list[str], e: Callable[[str], str], counts: bool = False) -> list[str]:
     """A table with its column headings (read out by screen readers with every cell); with
     `counts` the last column holds numbers."""
     cells = [f'<th scope="col">{e(heading)}</th>' for heading in headings]
@@ -217,7 +221,7 @@ def _table(headings: tuple[str, ...], rows: list[str], e, counts: bool = False) 
     return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
 
 
-def _glance(data: ReportData, content: Content, e) -> list[str]:
+def _glance(data: ReportData, content: Content, e: Callable[[str], str]) -> list[str]:
     """The first page: a bar per phase, the applications per status, the letters due per week."""
     t = content.text
     out = [f'<section class="glance"><h2>{e(t("report_glance"))}</h2>', '<div class="phases">']

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 
 @lru_cache(maxsize=1)
-def _dutch_holidays():
+def _dutch_holidays() -> HolidayBase:
     import holidays  # deferred: a few hundred ms on first use, never on the start-up path
 
-    return holidays.NL(language="nl")
+    return holidays.country_holidays("NL", language="nl")  # an NL, as holidays.NL(language="nl") is, but typed
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -29,4 +33,5 @@ def add_working_days(start: dt.date, count: int) -> dt.date:
 
 
 def holiday_name(day: dt.date) -> str | None:
-    return _dutch_holidays().get(day)
+    name: str | None = _dutch_holidays().get(day)  # holidays types it str | Any (the default's type)
+    return name

@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from hr_wizard.applications import STATUSES, offboarding_open, status_of
+from hr_wizard.rows import row_id
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.confirm import confirm_forget
 from hr_wizard.summaries import counted
+from hr_wizard.ui import wizard
 from hr_wizard.validation import format_date
 from hr_wizard.widgets.field import QuietInput
 from hr_wizard.widgets.footer import AppFooter
@@ -64,7 +66,7 @@ class RosterScreen(Screen[None]):
         self._filter_pending = False
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
         yield QuietInput(placeholder=t("roster_filter"), id="roster-filter", select_on_focus=False)
         yield Static("", id="roster-summary", markup=False)
@@ -74,7 +76,7 @@ class RosterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("roster_title")
+        self.sub_title = wizard(self).content.text("roster_title")
 
     def on_screen_resume(self) -> None:
         """Shown for the first time, or again after a screen on top closed: read the rows."""
@@ -84,7 +86,7 @@ class RosterScreen(Screen[None]):
     # --- data ---------------------------------------------------------------
 
     def _status_word(self, status: str) -> str:
-        return self.app.content.text(f"status_{status}")
+        return wizard(self).content.text(f"status_{status}")
 
     def _layout(self, width: int) -> list[tuple[str, int]]:
         """(column, width) that fit: on a narrow terminal the Kenmerk, then the team, go first."""
@@ -121,7 +123,7 @@ class RosterScreen(Screen[None]):
 
     def _columns(self, width: int) -> str:
         sort_column = {"furthest_step": "step", "letter_due": "due"}.get(SORTS[self.sort_index][0], SORTS[self.sort_index][0])
-        t = self.app.content.text
+        t = wizard(self).content.text
         return " " + "".join((t(f"roster_col_{column}") + (" ↑" if column == sort_column else "")).ljust(cell) + " "
                              for column, cell in self._layout(width))
 
@@ -130,9 +132,9 @@ class RosterScreen(Screen[None]):
         change when applications change (not when the filter or sort changes)."""
         text = self.query_one("#roster-filter", Input).value
         sort = SORTS[self.sort_index][0]
-        project_id, status, today = self.project.id, self.status, self.today
-        months = self.app.content.settings["bewaartermijn_maanden"]
-        review_months = self.app.content.settings["toegang_controle_maanden"]
+        project_id, status, today = row_id(self.project), self.status, self.today
+        months = wizard(self).content.settings["bewaartermijn_maanden"]
+        review_months = wizard(self).content.settings["toegang_controle_maanden"]
         if recount or self._totals is None:
             self._totals = self.store.roster_totals(project_id, months, today, review_months)
         totals = self._totals
@@ -149,9 +151,9 @@ class RosterScreen(Screen[None]):
             lambda offset, limit: self.store.roster_page(project_id, text=text, status=status, sort=sort, offset=offset, limit=limit, today=today),
             first_page,
         )
-        t = self.app.content.text
+        t = wizard(self).content.text
         summary = t("roster_count", shown=total, total=everything)
-        summary += f" · {self.app.content.text('status_label')}: {self._status_word(status) if status else t('status_all')}"
+        summary += f" · {wizard(self).content.text('status_label')}: {self._status_word(status) if status else t('status_all')}"
         if totals.overdue:
             summary += " · " + counted(t, "roster_overdue", totals.overdue)
         if totals.offboarding_open:
@@ -223,9 +225,9 @@ class RosterScreen(Screen[None]):
         application = self.store.get_application(row.id) if row is not None else None
         if application is None:
             return
-        t = self.app.content.text
+        t = wizard(self).content.text
         self.app.push_screen(TextViewScreen(t("sheet_view_title", naam=application.naam),
-                                            sheet_text(application, self.project, self.app.content),
+                                            sheet_text(application, self.project, wizard(self).content),
                                             t("sheet_view_hint", email=application.email)))
 
     def action_offboard(self) -> None:

@@ -14,11 +14,13 @@ from textual.widgets import Checkbox, Input, OptionList, Static
 from hr_wizard import terugmelding as tm
 from hr_wizard import validation
 from hr_wizard.errors import ConflictError, StoreError
+from hr_wizard.rows import row_id
 from hr_wizard.screens.confirm import confirm_then
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.screens.status_choice import StatusChoiceScreen
 from hr_wizard.screens.text_view import TextViewScreen
 from hr_wizard.summaries import terugmeldingen_line
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field, QuietInput
@@ -50,7 +52,7 @@ class TerugmeldingenScreen(Screen[None]):
         self.rows: dict[str, Terugmelding] = {}
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
         yield QuietInput(placeholder=t("tm_filter"), id="tm-filter")
         yield Static("", id="tm-summary", markup=False)
@@ -59,20 +61,20 @@ class TerugmeldingenScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("tm_title")
+        self.sub_title = wizard(self).content.text("tm_title")
 
     def on_screen_resume(self) -> None:
         """Shown for the first time, or again after a screen on top closed: read the rows."""
         self.reload()
 
     def reload(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         kvk = self.query_one("#tm-filter", Input).value
-        reports = self.store.terugmeldingen(self.project.id, self.status, kvk)
+        reports = self.store.terugmeldingen(row_id(self.project), self.status, kvk)
         self.rows = {str(r.id): r for r in reports}
         shown = t(f"tm_status_{self.status}") if self.status else t("status_all_reports")
         self.query_one("#tm-summary", Static).update(
-            f"{terugmeldingen_line(self.store.terugmelding_counts(self.project.id), tm.STATUSES, t)} · {t('tm_filter_status')}: {shown}")
+            f"{terugmeldingen_line(self.store.terugmelding_counts(row_id(self.project)), tm.STATUSES, t)} · {t('tm_filter_status')}: {shown}")
         options = self.query_one(OptionList)
         options.clear_options()
         if not reports:
@@ -95,7 +97,7 @@ class TerugmeldingenScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         report = self.rows.get(event.option.id or "")
         if report is not None:
-            self.app.push_screen(TerugmeldingFormScreen(self.store, self.project, self.store.get_terugmelding(report.id)))
+            self.app.push_screen(TerugmeldingFormScreen(self.store, self.project, self.store.get_terugmelding(row_id(report))))
 
     def action_cycle_status(self) -> None:
         options = (None, *tm.STATUSES)
@@ -107,14 +109,14 @@ class TerugmeldingenScreen(Screen[None]):
 
     def action_delete(self) -> None:
         option = self.query_one(OptionList).highlighted_option
-        report = self.rows.get(option.id) if option else None
+        report = self.rows.get(option.id or "") if option else None
         if report is None:
             return
-        t = self.app.content.text
+        t = wizard(self).content.text
         if report.status != "draft":
             self.notify(t("tm_delete_sent"), severity="warning")
             return
-        confirm_then(self, t("tm_confirm_delete"), lambda: self.store.delete_terugmelding(report.id), self.reload)
+        confirm_then(self, t("tm_confirm_delete"), lambda: self.store.delete_terugmelding(row_id(report)), self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -155,7 +157,7 @@ class TerugmeldingFormScreen(FormScreen):
         return lambda s: tm.check_field(name, s)
 
     def compose(self) -> ComposeResult:
-        t = self.app.content.text
+        t = wizard(self).content.text
         yield AppHeader()
         with FormBody(id="form"):
             yield Static("", id="tm-state", markup=False)
@@ -183,13 +185,13 @@ class TerugmeldingFormScreen(FormScreen):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self.app.content.text("tm_form_title")
+        self.sub_title = wizard(self).content.text("tm_form_title")
         self._show_state()
         # Focus is on the KvK-nummer; keep the status line and the first label in view.
         self.call_after_refresh(self.query_one("#form", VerticalScroll).scroll_home, animate=False)
 
     def _show_state(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         status = self.record.status if self.record else "draft"
         missing = tm.missing_for_report(self._report()) if status == "draft" else {}
         state = t("tm_state", status=t(f"tm_status_{status}"))
@@ -202,7 +204,7 @@ class TerugmeldingFormScreen(FormScreen):
 
     def short_label(self, name: str) -> str:
         """The field's name without its explanation in brackets: "Peilmoment", "Toelichting"."""
-        return self.app.content.text(f"tm_{name}").split(" (")[0]
+        return wizard(self).content.text(f"tm_{name}").split(" (")[0]
 
     def _report(self) -> dict[str, Any]:
         values, _ = self.form_values()
@@ -214,7 +216,7 @@ class TerugmeldingFormScreen(FormScreen):
         if self.record is None:
             typed = {name: value for name, value in values.items() if value and name not in ("melder_naam", "melder_email")}
             if typed:
-                self.record = self.store.create_terugmelding(self.project.id, **values)
+                self.record = self.store.create_terugmelding(row_id(self.project), **values)
         else:
             changes = changed_values(self.record, values)
             if changes:
@@ -235,7 +237,7 @@ class TerugmeldingFormScreen(FormScreen):
     # --- actions ---------------------------------------------------------------
 
     def action_copy(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         self.save_now()
         labels = {name: self.short_label(name) for name in tm.FIELD_ORDER}
         labels |= {"status": t("status_label"), "not_registered": t("tm_not_registered"), "nevenvestiging": t("tm_nevenvestiging")}
@@ -245,7 +247,7 @@ class TerugmeldingFormScreen(FormScreen):
         self.app.push_screen(TextViewScreen(t("tm_copy_title"), text, t("tm_copy_hint")))
 
     def action_status(self) -> None:
-        t = self.app.content.text
+        t = wizard(self).content.text
         if not self.save_now() or self.record is None:
             self.notify(t("tm_status_needs_save"), severity="warning")
             return
@@ -279,6 +281,6 @@ class TerugmeldingFormScreen(FormScreen):
         if panels:
             panels.remove()
             return
-        panel = ExplanationPanel(self.app.content.explain["gerede_twijfel"], explanation_labels(self.app.content))
+        panel = ExplanationPanel(wizard(self).content.explain["gerede_twijfel"], explanation_labels(wizard(self).content))
         self.query_one("#form", VerticalScroll).mount(panel, before=0)
         self.query_one("#form", VerticalScroll).scroll_home(animate=False)

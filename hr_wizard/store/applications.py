@@ -10,14 +10,16 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, case, func, insert, or_
 from sqlalchemy import text as sql_text
-from sqlalchemy.sql.elements import TextClause
-from sqlmodel import Session, select
+from sqlalchemy.sql.elements import ColumnElement, TextClause
+from sqlmodel import Session, col, select
 
 from hr_wizard.applications import REVIEW_DUE_SQL, STATUS_SQL, PageChanges, furthest, months_before
 from hr_wizard.errors import BusyError, DuplicateEmailError
 from hr_wizard.models import Application, Project, Setting
-from hr_wizard.store.base import StoreBase, like_pattern
+from hr_wizard.rows import row_id
+from hr_wizard.store.base import like_pattern
 from hr_wizard.store.cleaning import clean_row
+from hr_wizard.store.projects import ProjectsStore
 from hr_wizard.texts import text
 
 ERASURE_PENDING = "erasure.pending"  # set with an erasure until the WAL is emptied (AVG)
@@ -68,7 +70,7 @@ def _status_condition(status: str, today: dt.date) -> TextClause:
     return sql_text(condition).bindparams(today=today) if ":today" in condition else sql_text(condition)
 
 
-class ApplicationsStore(StoreBase):
+class ApplicationsStore(ProjectsStore):  # ProjectsStore: the erasure mark is a setting
     def create_application(self, project_id: int, naam: str, team: str, email: str, telefoon: str = "") -> Application:
         """A new application; refused (DuplicateEmailError) when the work e-mail already has one."""
         application = Application(project_id=project_id, naam=naam, team=team, email=email, telefoon=telefoon)
@@ -87,7 +89,7 @@ class ApplicationsStore(StoreBase):
                                           func.lower(Application.email) == email.strip().lower())
         existing = next((row for row in session.exec(query) if row.id != except_id), None)
         if existing is not None:
-            raise DuplicateEmailError(existing.id, existing.naam)
+            raise DuplicateEmailError(row_id(existing), existing.naam)
 
     def get_application(self, application_id: int) -> Application | None:
         with self._read() as session:
@@ -180,9 +182,9 @@ class ApplicationsStore(StoreBase):
             busy, log, done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
         return busy == 0 and log in (0, -1) and done in (0, -1)
 
-    def _retention_condition(self, project_id: int, months: int, today: dt.date | None):
+    def _retention_condition(self, project_id: int, months: int, today: dt.date | None) -> ColumnElement[bool]:
         cutoff = months_before(today or dt.date.today(), months)
-        return and_(Application.project_id == project_id, Application.finished_on < cutoff)
+        return and_(col(Application.project_id) == project_id, col(Application.finished_on) < cutoff)
 
     def retention_due(self, project_id: int, months: int, today: dt.date | None = None, limit: int = 1000) -> list[RosterRow]:
         """Applications finished more than `months` ago: to review, and forget if no longer needed."""
@@ -191,13 +193,13 @@ class ApplicationsStore(StoreBase):
         with self._connect() as connection:
             return [RosterRow(*clean_row(row)) for row in connection.execute(query)]
 
-    def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date):
-        conditions = [Application.project_id == project_id]
+    def _roster_filter(self, project_id: int, text: str, status: str | None, today: dt.date) -> ColumnElement[bool]:
+        conditions: list[ColumnElement[bool] | TextClause] = [col(Application.project_id) == project_id]
         text = text.strip()
         if text:
             pattern = like_pattern(text)
             conditions.append(
-                or_(*(column.ilike(pattern, escape="\\") for column in (Application.naam, Application.team, Application.kenmerk)))
+                or_(*(col(column).ilike(pattern, escape="\\") for column in (Application.naam, Application.team, Application.kenmerk)))
             )
         if status:
             conditions.append(_status_condition(status, today))
@@ -264,7 +266,7 @@ class ApplicationsStore(StoreBase):
             _status_condition("late", today),
             self._retention_condition(project_id, months, today),
             _review_condition(today, review_months),
-            and_(Application.offboarded_on.is_not(None), Application.code_revoked_on.is_(None)),
+            and_(col(Application.offboarded_on).is_not(None), col(Application.code_revoked_on).is_(None)),
         )
         query = select(func.count(), *(func.coalesce(func.sum(case((condition, 1), else_=0)), 0) for condition in conditions)
                        ).where(Application.project_id == project_id)
@@ -284,12 +286,12 @@ class ApplicationsStore(StoreBase):
         last_id = 0
         while True:
             with self._read() as session:
-                rows = list(session.exec(select(Application).where(Application.project_id == project_id, Application.id > last_id)
-                                         .order_by(Application.id).limit(batch)))
+                rows = list(session.exec(select(Application).where(Application.project_id == project_id, col(Application.id) > last_id)
+                                         .order_by(col(Application.id)).limit(batch)))
             if not rows:
                 return
             yield from rows
-            last_id = rows[-1].id
+            last_id = row_id(rows[-1])
 
     def emails_in_use(self, project_id: int, wanted: Container[str], page: int = 5000) -> dict[str, str]:
         """Which of the `wanted` work e-mail addresses (lower case) already have an application in
@@ -300,8 +302,8 @@ class ApplicationsStore(StoreBase):
         columns = select(Application.id, Application.naam, Application.email)
         with self._connect() as connection:
             while True:
-                rows = connection.execute(columns.where(Application.project_id == project_id, Application.id > last_id)
-                                          .order_by(Application.id).limit(page)).all()
+                rows = connection.execute(columns.where(Application.project_id == project_id, col(Application.id) > last_id)
+                                          .order_by(col(Application.id)).limit(page)).all()
                 for _id, naam, email in rows:
                     key = email.strip().lower()
                     if key in wanted and key not in found:
@@ -318,7 +320,7 @@ class ApplicationsStore(StoreBase):
         DuplicateEmailError and nothing is written."""
         with self._write() as session:
             session.get(Project, project_id, with_for_update=True)  # desks adding a person wait (see _refuse_duplicate)
-            before = session.exec(select(func.coalesce(func.max(Application.id), 0))).one()
+            before = session.exec(select(func.max(Application.id))).one() or 0  # 0: no application yet
             count = 0
             for chunk in _batched(rows, batch):
                 session.execute(insert(Application), [{**fields, "project_id": project_id} for fields in chunk])
@@ -334,8 +336,8 @@ class ApplicationsStore(StoreBase):
         twice = session.execute(select(func.min(Application.id)).where(Application.project_id == project_id).group_by(key)
                                 .having(func.count() > 1, func.max(Application.id) > before).limit(1)).first()
         if twice is not None:
-            existing = session.get(Application, twice[0])
-            raise DuplicateEmailError(existing.id, existing.naam)
+            existing = session.get_one(Application, twice[0])  # read in this transaction: it is there
+            raise DuplicateEmailError(row_id(existing), existing.naam)
 
 
 def _batched(rows: Iterable[dict[str, str]], size: int) -> Iterator[tuple[dict[str, str], ...]]:

@@ -61,13 +61,13 @@ class StoreBase:
     def close(self) -> None:
         self.engine.dispose()
 
-    def _iter_records(self, model: type, *conditions: Any, batch: int = 1000) -> Iterator[list[Any]]:
+    def _iter_records(self, model: type[Any], *conditions: Any, batch: int = 1000) -> Iterator[list[Any]]:
         """Every record of `model` that meets `conditions`, in order of id, as lists of at most
         `batch` records: one short read per batch, so 100,000 rows never sit in memory at once."""
         last_id = 0
         while True:
             with self._read() as session:
-                rows = list(session.exec(select(model).where(*conditions, col(model.id) > last_id).order_by(col(model.id)).limit(batch)))
+                rows: list[Any] = list(session.exec(select(model).where(*conditions, col(model.id) > last_id).order_by(col(model.id)).limit(batch)))
             if not rows:
                 return
             yield rows

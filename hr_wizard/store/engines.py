@@ -105,7 +105,10 @@ def restored(engine: Engine) -> bool:
     try:
         raw = engine.raw_connection()
         try:
-            return raw.driver_connection.execute("PRAGMA user_version").fetchall()[0][0] != marker["seen"]
+            driver = raw.driver_connection
+            if driver is None:  # the connection was closed meanwhile: the action itself will say why
+                return False
+            return driver.execute("PRAGMA user_version").fetchall()[0][0] != marker["seen"]
         finally:
             raw.close()
     except Exception:  # the file cannot be read now: the action itself will say why

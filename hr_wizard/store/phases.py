@@ -8,11 +8,13 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.models import Preparation, Process, Terugmelding, TerugmeldingStatus, utcnow
+from hr_wizard.rows import row_id
 from hr_wizard.store.base import coerce_dates
 from hr_wizard.store.projects import ProjectsStore
 from hr_wizard.summaries import PREPARATION_STEP_FIELDS, preparation_step_statuses
@@ -73,7 +75,7 @@ class PhasesStore(ProjectsStore):
 
     def processes(self, project_id: int) -> list[Process]:
         with self._read() as session:
-            query = select(Process).where(Process.project_id == project_id).order_by(func.lower(Process.naam), Process.id)
+            query = select(Process).where(Process.project_id == project_id).order_by(func.lower(Process.naam), col(Process.id))
             return list(session.exec(query))
 
     def get_process(self, process_id: int) -> Process | None:
@@ -111,7 +113,7 @@ class PhasesStore(ProjectsStore):
         """(processes that use the HR as their source, all processes)."""
         from hr_wizard.inventory import SOURCE_DONE
 
-        query = select(func.count(), func.coalesce(func.sum(case((Process.source == SOURCE_DONE, 1), else_=0)), 0)).where(
+        query = select(func.count(), func.coalesce(func.sum(case((col(Process.source) == SOURCE_DONE, 1), else_=0)), 0)).where(
             Process.project_id == project_id)
         with self._connect() as connection:
             total, done = connection.execute(query).one()
@@ -121,14 +123,14 @@ class PhasesStore(ProjectsStore):
 
     def terugmeldingen(self, project_id: int, status: str | None = None, kvk: str = "") -> list[Terugmelding]:
         t = Terugmelding
-        conditions = [t.project_id == project_id]
+        conditions: list[ColumnElement[bool]] = [col(t.project_id) == project_id]
         if status:
-            conditions.append(t.status == status)
+            conditions.append(col(t.status) == status)
         digits = "".join(ch for ch in kvk if ch.isdigit())
         if digits:
-            conditions.append(t.kvk_nummer.startswith(digits))
+            conditions.append(col(t.kvk_nummer).startswith(digits))
         with self._read() as session:
-            return list(session.exec(select(t).where(*conditions).order_by(t.id.desc())))
+            return list(session.exec(select(t).where(*conditions).order_by(col(t.id).desc())))
 
     def get_terugmelding(self, terugmelding_id: int) -> Terugmelding | None:
         with self._read() as session:
@@ -143,7 +145,7 @@ class PhasesStore(ProjectsStore):
         with self._write() as session:
             session.add(report)
             session.flush()
-            session.add(TerugmeldingStatus(terugmelding_id=report.id, status="draft", changed_on=today or dt.date.today()))
+            session.add(TerugmeldingStatus(terugmelding_id=row_id(report), status="draft", changed_on=today or dt.date.today()))
             self._audit(session, project_id, "terugmelding", report.id, "created", "status: draft")
         return report
 
@@ -187,7 +189,7 @@ class PhasesStore(ProjectsStore):
     def terugmelding_history(self, terugmelding_id: int) -> list[TerugmeldingStatus]:
         s = TerugmeldingStatus
         with self._read() as session:
-            return list(session.exec(select(s).where(s.terugmelding_id == terugmelding_id).order_by(s.id)))
+            return list(session.exec(select(s).where(s.terugmelding_id == terugmelding_id).order_by(col(s.id))))
 
     def delete_terugmelding(self, terugmelding_id: int) -> None:
         """Only a draft can be deleted; a sent report is withdrawn instead."""

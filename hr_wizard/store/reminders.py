@@ -27,7 +27,8 @@ class RemindersStore(StoreBase):
             col(a.project_id) == project_id, col(a.offboarded_on).is_(None), col(a.letter_received).is_(None),
             col(a.applied_on).is_not(None), due.is_not(None), due < before).group_by(due))
         with self._connect() as connection:
-            return {day: int(count) for day, count in connection.execute(query)}
+            # The query leaves out rows without a due day; the check tells the type checker.
+            return {day: int(count) for day, count in connection.execute(query) if day is not None}
 
     def iter_awaited_and_active(self, project_id: int) -> Iterator[Application]:
         """Applications still in service whose toegangscode is awaited (applied for, not in yet,

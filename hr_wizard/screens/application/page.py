@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.containers import Vertical
 
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.field import Field
 
 if TYPE_CHECKING:
-    from hr_wizard.app import HrWizardApp
     from hr_wizard.content import Content
     from hr_wizard.models import Application, Project
 
@@ -30,8 +30,7 @@ class ApplicationPage(Vertical):
 
     @property
     def content(self) -> Content:
-        app: HrWizardApp = self.app  # type: ignore[assignment]
-        return app.content
+        return wizard(self).content
 
     def t(self, key: str, **values: object) -> str:
         return self.content.text(key, **values)

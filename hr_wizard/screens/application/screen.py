@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from hr_wizard.applications import STEP_COUNT, PageProblem, page_changes, status_of
 from hr_wizard.errors import ConflictError, DuplicateEmailError, StoreError
+from hr_wizard.rows import row_id
 from hr_wizard.screens.application.dates import AppliedPage, CodeReceivedPage
 from hr_wizard.screens.application.debiteur import DebiteurPage
 from hr_wizard.screens.application.details import DetailsPage
@@ -27,6 +28,7 @@ from hr_wizard.screens.application.first_search import FirstSearchPage
 from hr_wizard.screens.application.kenmerk import KenmerkPage
 from hr_wizard.screens.application.page import ApplicationPage
 from hr_wizard.screens.application.plain import FormAddressPage, NoticePage
+from hr_wizard.ui import wizard
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
@@ -66,12 +68,12 @@ class ApplicationScreen(Screen[bool]):
         self._touched = False  # something typed or chosen on this page
 
     def _t(self, key: str, **values: object) -> str:
-        return self.app.content.text(key, **values)  # type: ignore[attr-defined]
+        return wizard(self).content.text(key, **values)
 
     # --- layout -----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        content = self.app.content  # type: ignore[attr-defined]
+        content = wizard(self).content
         yield AppHeader()
         step = content.step(f"aanmelden.{self.page}") if self.page > 0 else None
         # What to do and what to expect first, where it is in view at 80x24: the instruction,
@@ -216,7 +218,7 @@ class ApplicationScreen(Screen[bool]):
         page = self.page_widget
         values = page.values()
         outcome = None if values is None else page_changes(
-            self.page, values, self.application, dt.date.today(), self.app.content.facts["letter_working_days"],  # type: ignore[attr-defined]
+            self.page, values, self.application, dt.date.today(), wizard(self).content.facts["letter_working_days"],
             self.project.debiteurnummer)
         if isinstance(outcome, PageProblem):
             page.show_problem(outcome.field, outcome.message)
@@ -226,10 +228,10 @@ class ApplicationScreen(Screen[bool]):
         try:
             if self.application is None:
                 fields = outcome.application
-                self.application = self.store.create_application(self.project.id, fields["naam"], fields["team"],
+                self.application = self.store.create_application(row_id(self.project), fields["naam"], fields["team"],
                                                                  fields["email"], fields["telefoon"])
                 outcome = type(outcome)()
-            self.application, project = self.store.save_page(self.application.id, self.application.version, outcome,
+            self.application, project = self.store.save_page(row_id(self.application), self.application.version, outcome,
                                                              show_next, getattr(self.project, "version", None))
         except DuplicateEmailError as duplicate:
             page.show_problem("email", str(duplicate))
@@ -242,7 +244,7 @@ class ApplicationScreen(Screen[bool]):
             return False
         if project is not None:
             self.project = project
-            self.app.project_saved(project)  # type: ignore[attr-defined]
+            wizard(self).project_saved(project)
         self._message("")
         return True
 
@@ -255,6 +257,6 @@ class ApplicationScreen(Screen[bool]):
                                   kenmerk=current.kenmerk or self._t("note_other_empty")))
         else:  # the project's debiteurnummer changed meanwhile: read it again, the next save uses it
             self.project = current
-            self.app.project_saved(current)  # type: ignore[attr-defined]
+            wizard(self).project_saved(current)
             self._message(str(conflict))
         return False
