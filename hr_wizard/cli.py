@@ -114,11 +114,11 @@ def _kiosk_code() -> int:
     """Ask the operator code twice (not echoed) and print the line for the config file."""
     import getpass
 
-    from hr_wizard.kiosk import hash_code
+    from hr_wizard.kiosk import MIN_CODE_LENGTH, code_too_short, hash_code
 
     code = getpass.getpass(text("kiosk_code_prompt"))
-    if len(code) < 6:
-        print(text("kiosk_code_short"), file=sys.stderr)
+    if code_too_short(code):
+        print(text("kiosk_code_short", length=MIN_CODE_LENGTH), file=sys.stderr)
         return 1
     if getpass.getpass(text("kiosk_code_again")) != code:
         print(text("kiosk_code_mismatch"), file=sys.stderr)

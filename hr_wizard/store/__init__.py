@@ -9,6 +9,7 @@ methods here and never build SQL themselves.
     base.py          transactions, the audit trail, version-checked saves
     projects.py      the gemeente, its steps and remembered settings
     applications.py  account applications, the roster, retention, forgetting
+    kiosk.py         a kiosk visitor's resume code and the wrong codes typed
     phases.py        Fase 1's record, Fase 2's processes and terugmeldingen
     audit.py         reading the logboek
     backup.py        backup and restore
@@ -35,6 +36,7 @@ from hr_wizard.store.audit import AuditStore
 from hr_wizard.store.backup import BackupStore, backup_sqlite, check_restorable, restore_sqlite
 from hr_wizard.store.engines import CONNECT_TIMEOUT_S, server_engine, server_error, sqlite_engine
 from hr_wizard.store.files import check_sqlite_file, create_sqlite_file, is_writable
+from hr_wizard.store.kiosk import KioskStore, Resume
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
 from hr_wizard.store.projects import ProjectsStore
@@ -42,12 +44,12 @@ from hr_wizard.texts import text
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "HEAD_REVISION", "KNOWN_REVISIONS", "ROSTER_SORTS", "ConflictError", "NewerDatabaseError",
-    "NotADatabaseError", "ReadOnlyError", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
+    "NotADatabaseError", "ReadOnlyError", "Resume", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
     "backup_sqlite", "check_restorable", "months_before", "restore_sqlite",
 ]
 
 
-class Store(ProjectsStore, ApplicationsStore, PhasesStore, AuditStore, BackupStore):
+class Store(ProjectsStore, ApplicationsStore, KioskStore, PhasesStore, AuditStore, BackupStore):
     """An open hr-wizard database."""
 
     @classmethod
