@@ -99,13 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         except KioskError as error:
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 2
-        from hr_wizard.kiosk_app import KioskApp
+        from hr_wizard.kiosk_app import run_kiosk
 
-        app = KioskApp(location, content, config, args.gemeente)
-    else:
-        from hr_wizard.app import HrWizardApp
+        return run_kiosk(location, content, config, args.gemeente, mouse=not args.no_mouse)
+    from hr_wizard.app import HrWizardApp
 
-        app = HrWizardApp(location, content, args.gemeente)
+    app = HrWizardApp(location, content, args.gemeente)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 
