@@ -31,7 +31,8 @@ from ..helpers import seeded
 from .kiosk_pilot import CODE, fill_details, kiosk, screen_text, shown_resume_code, type_operator_code
 from .pilot import wait_for
 
-pytestmark = pytest.mark.both_backends  # SQLite and a real PostgreSQL server
+# Tests that go through the store's resume rules run on SQLite and a real PostgreSQL server
+# (both_backends); the others are about the screen and run on SQLite.
 
 
 # --- keys: the allow-list ------------------------------------------------------------
@@ -185,6 +186,7 @@ async def test_wrong_operator_codes_wait_longer_each_time_right_code_closes(db_p
 # --- going on later: the resume code ---------------------------------------------------
 
 
+@pytest.mark.both_backends
 async def test_leaving_shows_a_resume_code_and_only_the_address_with_it_opens_the_application(db_path):
     seeded(db_path).close()
     app = kiosk(db_path)
@@ -214,6 +216,7 @@ async def test_leaving_shows_a_resume_code_and_only_the_address_with_it_opens_th
     assert stored.resume_code_expires == dt.date.today() + dt.timedelta(days=30)
 
 
+@pytest.mark.both_backends
 async def test_a_colleagues_name_and_address_never_open_their_application(db_path):
     store = seeded(db_path)
     colleague = store.create_application(store.get_project().id, "Piet Puk", "Burgerzaken", "piet@testdorp.nl", "0612345678")
@@ -243,6 +246,7 @@ async def test_a_colleagues_name_and_address_never_open_their_application(db_pat
     assert Store.open(str(db_path)).get_application(colleague.id).furthest_step == 3
 
 
+@pytest.mark.both_backends
 async def test_a_finished_application_cannot_be_reopened_at_the_kiosk(db_path):
     store = seeded(db_path)
     done = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
@@ -258,6 +262,7 @@ async def test_a_finished_application_cannot_be_reopened_at_the_kiosk(db_path):
         assert isinstance(app.screen, KioskResumeScreen) and "klaar" in screen_text(app)
 
 
+@pytest.mark.both_backends
 async def test_paging_back_shows_only_their_own_data_and_keeps_the_stored_step(db_path):
     store = seeded(db_path)
     jan = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl", "0301234567")
