@@ -201,8 +201,11 @@ class OperatorScreen(ModalScreen[bool]):
 
     @work(thread=True, exit_on_error=False)
     def _check(self, code: str) -> None:
-        right = verify_code(code, self.code_hash)
-        self.app.call_from_thread(self._checked, right)
+        right = False
+        try:
+            right = verify_code(code, self.code_hash)
+        finally:  # an answer always comes, or the dialog would wait for ever
+            self.app.call_from_thread(self._checked, right)
 
     def _checked(self, right: bool) -> None:
         self.checking = False

@@ -183,6 +183,34 @@ async def test_wrong_operator_codes_wait_longer_each_time_right_code_closes(db_p
     assert "geen-idee" not in logged and CODE not in logged
 
 
+async def test_a_check_of_the_code_that_fails_still_lets_the_operator_try_again(db_path, monkeypatch):
+    from hr_wizard.kiosk import verify_code
+
+    calls = []
+
+    def failing_once(code, stored):
+        calls.append(code)
+        if len(calls) == 1:
+            raise MemoryError("scrypt found no memory")
+        return verify_code(code, stored)
+
+    monkeypatch.setattr("hr_wizard.screens.kiosk.verify_code", failing_once)
+    seeded(db_path).close()
+    app = kiosk(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, KioskWelcomeScreen)
+        await type_operator_code(pilot)  # the check fails: counted as a wrong code
+        assert app.is_running and isinstance(app.screen, OperatorScreen)
+        await pilot.pause(app.config.guard.wait_left(time.monotonic()) + 0.05)
+        app.screen.query_one("#operator-code", Input).value = CODE
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if not app.is_running:
+                break
+        assert len(calls) == 2 and not app.is_running
+
+
 # --- going on later: the resume code ---------------------------------------------------
 
 
