@@ -10,15 +10,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from hr_wizard import __version__, texts
 from hr_wizard.paths import DB_ENV, config_path, display_location, resolve_db
 from hr_wizard.safe_text import clean
 from hr_wizard.texts import text
-
-if TYPE_CHECKING:
-    from hr_wizard.app import HrWizardApp
 
 # argparse's own messages (its gettext message ids), each with the key of its Dutch text in the
 # content file's [messages] and the %-placeholders argparse fills in, by the {name} the Dutch
@@ -280,13 +277,12 @@ def _main(argv: list[str] | None) -> int:
         except KioskError as error:
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 2
-        from hr_wizard.kiosk_app import KioskApp
+        from hr_wizard.kiosk_app import run_kiosk
 
-        app: HrWizardApp = KioskApp(location, content, config, args.gemeente)
-    else:
-        from hr_wizard.app import HrWizardApp
+        return run_kiosk(location, content, config, args.gemeente, mouse=not args.no_mouse)
+    from hr_wizard.app import HrWizardApp
 
-        app = HrWizardApp(location, content, args.gemeente)
+    app = HrWizardApp(location, content, args.gemeente)
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 
@@ -295,11 +291,11 @@ def _kiosk_code() -> int:
     """Ask the operator code twice (not echoed) and print the line for the config file."""
     import getpass
 
-    from hr_wizard.kiosk import hash_code
+    from hr_wizard.kiosk import MIN_CODE_LENGTH, code_too_short, hash_code
 
     code = getpass.getpass(text("kiosk_code_prompt"))
-    if len(code) < 6:
-        print(text("kiosk_code_short"), file=sys.stderr)
+    if code_too_short(code):
+        print(text("kiosk_code_short", length=MIN_CODE_LENGTH), file=sys.stderr)
         return 1
     if getpass.getpass(text("kiosk_code_again")) != code:
         print(text("kiosk_code_mismatch"), file=sys.stderr)

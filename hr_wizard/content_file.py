@@ -25,9 +25,9 @@ _INT_FACTS = {"letter_working_days": (0, 30)}
 _URL_PREFIX = "https://"
 # Settings a gemeente may change in its override file, with the allowed range.
 _INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600),
-                 "toegang_controle_maanden": (1, 60)}
+                 "toegang_controle_maanden": (1, 60), "kiosk_resume_days": (1, 90)}
 # Text settings with the form they must have ("" = not set).
-_STR_SETTINGS = {"kiosk_code_hash": "pbkdf2_sha256$"}
+_STR_SETTINGS = {"kiosk_code_hash": "scrypt$"}
 # Settings that are true or false.
 _BOOL_SETTINGS = frozenset({"herinneringen_namen"})
 
@@ -84,6 +84,12 @@ def _check_setting(path: Path, name: str, value: Any) -> Any:
         if not isinstance(value, str) or (value and not value.startswith(_STR_SETTINGS[name])):
             raise ContentError(path, f"instelling '{name}' moet een tekst zijn die begint met {_STR_SETTINGS[name]}; "
                                      "maak hem met: hr-wizard kiosk-code")
+        if name == "kiosk_code_hash" and value:
+            from hr_wizard.kiosk import code_hash_fault
+
+            fault = code_hash_fault(value)
+            if fault is not None:
+                raise ContentError(path, fault)
         return value
     if name in _BOOL_SETTINGS:
         if not isinstance(value, bool):

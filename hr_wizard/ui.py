@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from hr_wizard.app import HrWizardApp
+    from hr_wizard.kiosk_app import KioskApp
 
 
 def wizard(node: DOMNode) -> HrWizardApp:
     return cast("HrWizardApp", node.app)
+
+
+def kiosk_app(node: DOMNode) -> KioskApp:
+    """The kiosk's screens reach its own methods (the operator's choices, the welcome)."""
+    return cast("KioskApp", node.app)

@@ -17,6 +17,8 @@ KENMERK_MAX = 60
 NAME_MAX = 80
 NOTE_MAX = 2000
 DEBITEUR_MAX = 20
+EMAIL_MAX = 254
+PHONE_MAX = 30  # room for 15 digits with spaces and + ( ) -; the rule itself counts digits
 REFERENCE_MAX = 12
 
 
@@ -134,7 +136,7 @@ def work_email(value: str) -> Check:
         return _fail(value, "email_empty", example=example)
     if _has_control(text) or " " in text:
         return _fail(value, "email_space", example=example)
-    if len(text) > 254:
+    if len(text) > EMAIL_MAX:
         return _fail(value, "email_long", example=example)
     if "@" not in text:
         return _fail(value, "email_at", example=example)

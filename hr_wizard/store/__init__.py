@@ -9,6 +9,7 @@ methods here and never build SQL themselves.
     base.py          transactions, the audit trail, version-checked saves
     projects.py      the gemeente, its steps and remembered settings
     applications.py  account applications, the roster, retention, forgetting
+    kiosk.py         a kiosk visitor's resume code and the wrong codes typed
     phases.py        Fase 1's record, Fase 2's processes and terugmeldingen
     audit.py         reading the logboek
     reminders.py     the records with a date to watch (the calendar export)
@@ -46,6 +47,7 @@ from hr_wizard.store.files import (
     is_writable,
     repair_sidecars,
 )
+from hr_wizard.store.kiosk import KioskStore, Resume
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
 from hr_wizard.store.reminders import RemindersStore
@@ -55,12 +57,12 @@ cleaning.install()
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "HEAD_REVISION", "BusyError", "KNOWN_REVISIONS", "ROSTER_SORTS", "RosterTotals", "ConflictError", "NewerDatabaseError",
-    "NotADatabaseError", "ReadOnlyError", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
+    "NotADatabaseError", "ReadOnlyError", "Resume", "RosterRow", "Store", "StoreError", "TransitionError", "UnusableLocationError",
     "backup_sqlite", "check_restorable", "months_before", "restore_sqlite",
 ]
 
 
-class Store(PhasesStore, ApplicationsStore, AuditStore, BackupStore, RemindersStore):
+class Store(PhasesStore, ApplicationsStore, KioskStore, AuditStore, BackupStore, RemindersStore):
     """An open hr-wizard database."""
 
     @classmethod

@@ -124,15 +124,6 @@ class ApplicationsStore(ProjectsStore):  # ProjectsStore: the erasure mark is a 
                             {"debiteurnummer": changes.project_debiteurnummer})
         return row, project
 
-    def find_application_for_visitor(self, project_id: int, email: str, naam: str) -> Application | None:
-        """A kiosk visitor's own application: both the work e-mail and the name must match
-        (the name ignoring case and spaces). Nothing else opens it; there is no browsing."""
-        wanted = " ".join(naam.split()).casefold()
-        with self._read() as session:
-            rows = session.exec(select(Application).where(Application.project_id == project_id,
-                                                          func.lower(Application.email) == email.strip().lower()))
-            return next((row for row in rows if " ".join(row.naam.split()).casefold() == wanted), None)
-
     def application_by_email(self, project_id: int, email: str) -> Application | None:
         """The application with this work e-mail (any case): one person has one application."""
         with self._read() as session:

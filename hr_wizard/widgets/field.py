@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+import unicodedata
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
@@ -29,13 +32,35 @@ class CheckValidator(Validator):
         return self.success() if result.ok else self.failure(result.message)
 
 
+# What a Field accepts at most unless it says otherwise: room for the longest rule (a
+# toelichting, 2,000 characters) and its "too long" message, nothing near a 100 KB paste.
+DEFAULT_MAX_LENGTH = 2_200
+
+
+def room_for(limit: int) -> int:
+    """A field's cap for a rule's limit: a little more, so a value that is too long stays in
+    sight with its "too long" message instead of being cut off unnoticed."""
+    return limit + 20
+
+
+def pasteable(text: str) -> str:
+    """What a paste puts in a one-line field: its first line (as Textual's Input takes it), a tab
+    as a space, and no control characters (C0, DEL, C1): they never reach the widget."""
+    lines = text.splitlines()
+    line = lines[0] if lines else ""
+    return "".join(" " if ch == "\t" else ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+
+
 class QuietInput(Input):
-    """An Input without a blinking cursor: a blink costs bandwidth and lag over SSH.
+    """An Input without a blinking cursor (a blink costs bandwidth and lag over SSH) that takes
+    from a paste only what fits: no control characters, no more than `max_length`.
 
     It also keeps a keystroke from laying out the whole screen: Textual's Input sets its
     `virtual_size` (a layout reactive) on every change, which reflows every widget on the
     screen although a one-line field's own size never changes. The field scrolls within
     itself, so the new width is stored without asking for a layout."""
+
+    _last_bell = 0.0
 
     def on_mount(self) -> None:
         self.cursor_blink = False
@@ -43,6 +68,26 @@ class QuietInput(Input):
     def _watch_value(self, value: str) -> None:
         self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's own, which takes the paste whole
+        event.stop()
+        text = pasteable(event.text)
+        start, end = sorted(self.selection)
+        if self.max_length:
+            text = text[:max(0, self.max_length - (len(self.value) - (end - start)))]
+        if not text:
+            if event.text:
+                self.restricted()
+            return
+        self.replace(text, start, end)
+
+    def restricted(self) -> None:
+        """One bell for a burst of refused keys, not one per key (a paste typed as keys)."""
+        now = time.monotonic()
+        if now - self._last_bell > 0.5:
+            self._last_bell = now
+            self.app.bell()
 
 
 class Field(Vertical):
@@ -56,9 +101,10 @@ class Field(Vertical):
     """
 
     def __init__(self, label: str, check: CheckFunction, *, value: str = "", placeholder: str = "", id: str | None = None,
-                 compact: bool = True) -> None:
+                 compact: bool = True, max_length: int = DEFAULT_MAX_LENGTH) -> None:
         super().__init__(id=id)
         self.compact = compact
+        self.max_length = max_length
         self.label = label
         self.check = check
         self._value = value
@@ -74,6 +120,7 @@ class Field(Vertical):
             validators=[CheckValidator(self.check)],
             validate_on={"changed", "blur", "submitted"},
             compact=self.compact,
+            max_length=self.max_length,
         )
         yield Static("", classes="field--message -empty", markup=False)
 

@@ -12,7 +12,7 @@ from textual.widgets import RadioSet, Static
 from hr_wizard import validation
 from hr_wizard.applications import CODE_CHANNELS, letter_due, status_of
 from hr_wizard.screens.application.page import ApplicationPage
-from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.field import Field, room_for
 from hr_wizard.widgets.live import set_live_text
 from hr_wizard.widgets.toggles import TextRadioButton
 
@@ -23,7 +23,8 @@ class AppliedPage(ApplicationPage):
     def compose(self) -> ComposeResult:
         assert self.application is not None
         applied = self.application.applied_on or dt.date.today()
-        yield Field(self.t("applied_on"), validation.parse_date, value=validation.format_date(applied), id="applied-on")
+        yield Field(self.t("applied_on"), validation.parse_date, value=validation.format_date(applied), id="applied-on",
+                    max_length=room_for(10))
         yield Static("", id="expectations", markup=False)
 
     def refresh_live(self, show_errors: bool = False) -> None:
@@ -42,7 +43,8 @@ class CodeReceivedPage(ApplicationPage):
         a = self.application
         assert a is not None
         received = validation.format_date(a.letter_received) if a.letter_received else ""
-        yield Field(self.t("letter_received"), validation.optional_date, value=received, id="letter-received")
+        yield Field(self.t("letter_received"), validation.optional_date, value=received, id="letter-received",
+                    max_length=room_for(10))
         yield Static(self.t("code_channel_question"), markup=False)
         with RadioSet(id="code-channel"):
             for channel in CODE_CHANNELS:

@@ -10,7 +10,7 @@ from textual.widgets import RadioSet, Static
 from hr_wizard import validation
 from hr_wizard.applications import DEBITEUR_CHOICES
 from hr_wizard.screens.application.page import ApplicationPage
-from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.field import Field, room_for
 from hr_wizard.widgets.toggles import TextRadioButton
 
 
@@ -23,7 +23,8 @@ class DebiteurPage(ApplicationPage):
             for choice in DEBITEUR_CHOICES:
                 yield TextRadioButton(self.t(f"debiteur_{choice}"), value=a.debiteur_choice == choice, name=choice)
         nummer = a.debiteurnummer or self.project.debiteurnummer
-        yield Field(self.t("debiteur_number"), validation.debiteurnummer, value=nummer, id="debiteurnummer")
+        yield Field(self.t("debiteur_number"), validation.debiteurnummer, value=nummer, id="debiteurnummer",
+                    max_length=room_for(validation.DEBITEUR_MAX))
 
     def values(self) -> dict[str, Any] | None:
         values = super().values()

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from hr_wizard import validation
 from hr_wizard.screens.application.page import ApplicationPage
-from hr_wizard.widgets.field import Field
+from hr_wizard.widgets.field import Field, room_for
 from hr_wizard.widgets.live import set_live_text
 
 
@@ -22,9 +22,10 @@ class KenmerkPage(ApplicationPage):
         a = self.application
         assert a is not None
         team, person = (a.kenmerk.split(" / ") + [""])[:2] if a.kenmerk else (a.team, a.naam)
-        yield Field(self.t("kenmerk_team"), validation.team_name, value=team, id="kenmerk-team")
-        yield Field(self.t("kenmerk_person"), validation.person_name, value=person, id="kenmerk-person")
-        yield Field(self.t("kenmerk_whole"), _optional_kenmerk, id="kenmerk-whole")
+        name_room = room_for(validation.NAME_MAX)
+        yield Field(self.t("kenmerk_team"), validation.team_name, value=team, id="kenmerk-team", max_length=name_room)
+        yield Field(self.t("kenmerk_person"), validation.person_name, value=person, id="kenmerk-person", max_length=name_room)
+        yield Field(self.t("kenmerk_whole"), _optional_kenmerk, id="kenmerk-whole", max_length=room_for(validation.KENMERK_MAX))
         yield Static("", id="copy-text", markup=False)
         yield Static("", id="kenmerk-message", markup=False)
 

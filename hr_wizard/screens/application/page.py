@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from hr_wizard.models import Application, Project
 
 
+def visitor_key(content: Content, key: str) -> str:
+    """The text for a visitor who fills in their own application, where it differs."""
+    return f"visitor_{key}" if f"visitor_{key}" in content.texts else key
+
+
 class ApplicationPage(Vertical):
     """One page's own widgets. The screen around it shows the step's title and instruction,
     the explanation panels and the page message, and does the moving and saving."""
@@ -23,17 +28,18 @@ class ApplicationPage(Vertical):
     # The page's value names, by the id of the Field that holds them.
     FIELDS: dict[str, str] = {}
 
-    def __init__(self, application: Application | None, project: Project) -> None:
+    def __init__(self, application: Application | None, project: Project, visitor: bool = False) -> None:
         super().__init__()
         self.application = application
         self.project = project
+        self.visitor = visitor  # the employee fills it in themselves (the kiosk): "Uw naam"
 
     @property
     def content(self) -> Content:
         return wizard(self).content
 
     def t(self, key: str, **values: object) -> str:
-        return self.content.text(key, **values)
+        return self.content.text(visitor_key(self.content, key) if self.visitor else key, **values)
 
     def values(self) -> dict[str, Any] | None:
         """The page's values, each checked by its field's rule (messages shown); None if one is wrong."""

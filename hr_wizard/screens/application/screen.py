@@ -26,7 +26,7 @@ from hr_wizard.screens.application.debiteur import DebiteurPage
 from hr_wizard.screens.application.details import DetailsPage
 from hr_wizard.screens.application.first_search import FirstSearchPage
 from hr_wizard.screens.application.kenmerk import KenmerkPage
-from hr_wizard.screens.application.page import ApplicationPage
+from hr_wizard.screens.application.page import ApplicationPage, visitor_key
 from hr_wizard.screens.application.plain import FormAddressPage, NoticePage
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.explanation import ExplanationPanel, explanation_labels
@@ -59,16 +59,21 @@ class ApplicationScreen(Screen[bool]):
         Binding("escape", "leave", id="application.leave"),
     ]
 
-    def __init__(self, store: Store, project: Project, application: Application | None = None) -> None:
+    def __init__(self, store: Store, project: Project, application: Application | None = None, *,
+                 visitor: bool = False) -> None:
         super().__init__()
         self.store = store
         self.project = project
         self.application = application
         self.page = application.current_step if application else 0
         self._touched = False  # something typed or chosen on this page
+        # The employee fills in their own application (the kiosk): texts speak to them, a
+        # duplicate e-mail names nobody, and a database problem is not theirs to read.
+        self.visitor = visitor
 
     def _t(self, key: str, **values: object) -> str:
-        return wizard(self).content.text(key, **values)
+        content = wizard(self).content
+        return content.text(visitor_key(content, key) if self.visitor else key, **values)
 
     # --- layout -----------------------------------------------------------
 
@@ -84,7 +89,7 @@ class ApplicationScreen(Screen[bool]):
                 assert self.application is not None
                 yield Static(self._t("step_heading", title=step.title, naam=self.application.naam), classes="title", markup=False)
                 yield Static(step.instruction or step.body_with_source, markup=False, classes="instruction")
-            yield PAGES[self.page](self.application, self.project)
+            yield PAGES[self.page](self.application, self.project, self.visitor)
             message = Static("", id="page-message", markup=False)
             message.display = False
             yield message
@@ -141,7 +146,8 @@ class ApplicationScreen(Screen[bool]):
         if not self._save_page(show_next=min(self.page + 1, STEP_COUNT)):
             return
         if self.page >= STEP_COUNT:
-            self._say_how_it_stands()
+            if not self.visitor:  # the kiosk's closing screen says it to the visitor
+                self._say_how_it_stands()
             self.dismiss(True)
             return
         await self._go(self.page + 1)
@@ -234,12 +240,15 @@ class ApplicationScreen(Screen[bool]):
             self.application, project = self.store.save_page(row_id(self.application), self.application.version, outcome,
                                                              show_next, getattr(self.project, "version", None))
         except DuplicateEmailError as duplicate:
-            page.show_problem("email", str(duplicate))
+            # A visitor is not told whose application it is.
+            page.show_problem("email", self._t("kiosk_duplicate_email") if self.visitor else str(duplicate))
             self._message(self._t("fix_first"), into_view=False)
             return False
         except ConflictError as conflict:
             return self._conflict(conflict)
         except StoreError as error:
+            if self.visitor:
+                raise  # the kiosk shows its out-of-order screen; the operator reads the message
             self._message(str(error))
             return False
         if project is not None:

@@ -1,0 +1,59 @@
+"""Helpers for driving the kiosk with Pilot."""
+
+from __future__ import annotations
+
+import re
+
+from textual.widgets import Input, Static
+
+from hr_wizard.content_file import load_content
+from hr_wizard.kiosk import KioskConfig, OperatorGuard, hash_code
+from hr_wizard.kiosk_app import KioskApp
+
+from .pilot import wait_for
+
+CODE = "beheer-2026"  # a test's own operator code, not a real one
+# The cheapest scrypt the kiosk accepts (2**14): the tests check the code many times.
+CODE_HASH = hash_code(CODE, n=2**14)
+RESUME_CODE = re.compile(r"\b[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}\b")
+
+
+def kiosk(db_path, idle: float = 180, closing: float = 20, content=None) -> KioskApp:
+    config = KioskConfig(CODE_HASH, idle, closing, guard=OperatorGuard(base=0.05))
+    return KioskApp(str(db_path), content or load_content(), config)
+
+
+def screen_text(app) -> str:
+    """Every text on the current screen (and a countdown over it)."""
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+async def type_operator_code(pilot, code: str = CODE) -> None:
+    """F12, the code, Enter; waits until the check (in a thread) has answered."""
+    from hr_wizard.screens.kiosk import OperatorScreen
+
+    await pilot.press("f12")
+    dialog = await wait_for(pilot, OperatorScreen)
+    dialog.query_one("#operator-code", Input).value = code  # as typed, without Pilot's ~60 ms per key
+    await pilot.press("enter")
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if not dialog.checking:
+            break
+    await pilot.pause()
+
+
+async def fill_details(pilot, naam="Jan Jansen", email="jan@testdorp.nl", telefoon="") -> None:
+    """Page 0 as a visitor fills it: each field, Enter to the next; the last one left without Enter.
+    The values are put in the focused field at once (Pilot takes ~60 ms per key)."""
+    for value in (naam, "Burgerzaken", email):
+        pilot.app.focused.value = value
+        await pilot.press("enter")
+    pilot.app.focused.value = telefoon
+    await pilot.pause()
+
+
+def shown_resume_code(app) -> str:
+    match = RESUME_CODE.search(screen_text(app))
+    assert match, screen_text(app)
+    return match.group()
