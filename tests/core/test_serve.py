@@ -306,7 +306,7 @@ def test_a_visitor_applies_in_a_real_browser_and_nothing_leaves_the_machine(db, 
 
             page.click(".xterm-screen")
             page.keyboard.press("Enter")
-            wait_for_screen("Naam van de medewerker")
+            wait_for_screen("Uw naam")  # the kiosk speaks to the visitor
             for value in ("Jan Jansen", "Burgerzaken", "jan@testdorp.nl", ""):  # naam, team, e-mail, telefoon
                 page.keyboard.type(value)
                 page.keyboard.press("Enter")
