@@ -10,6 +10,7 @@ from textual.widgets import Static
 from hr_wizard import validation
 from hr_wizard.errors import ConflictError, StoreError
 from hr_wizard.inventory import PREPARATION_RULES, YES_NO, YES_NO_UNKNOWN
+from hr_wizard.models import Project
 from hr_wizard.rows import row_id
 from hr_wizard.screens.form import FormScreen, as_form_value, changed_values
 from hr_wizard.ui import wizard
@@ -21,7 +22,7 @@ from hr_wizard.widgets.header import AppHeader
 from hr_wizard.widgets.toggles import TextCheckbox
 
 if TYPE_CHECKING:
-    from hr_wizard.models import Preparation, Project
+    from hr_wizard.models import Preparation
     from hr_wizard.store import Store
 
 
@@ -64,17 +65,24 @@ class PreparationScreen(FormScreen):
 
     def persist(self, values: dict[str, Any]) -> None:
         debiteur = values.pop("debiteurnummer", None)
-        if debiteur is not None and debiteur != self.project.debiteurnummer:
-            try:
-                project = self.store.set_project_debiteurnummer(row_id(self.project), debiteur, self.project.version)
-            except ConflictError as conflict:  # told; the next change saves over the newer version
-                other = conflict.current
-                self.project.version = other.version
-                raise StoreError(wizard(self).content.text("conflict_debiteur", nummer=other.debiteurnummer or "-")) from None
-            self.project.debiteurnummer, self.project.version = project.debiteurnummer, project.version
+        if debiteur == self.project.debiteurnummer:
+            debiteur = None
         changes = changed_values(self.record, values)
-        if changes:
-            self.record = self.store.save_preparation(row_id(self.project), self.record.version, **changes)
+        if not changes and debiteur is None:
+            return
+        try:
+            record, project = self.store.save_preparation_form(row_id(self.project), self.record.version, changes,
+                                                               debiteur, self.project.version)
+        except ConflictError as conflict:
+            if not isinstance(conflict.current, Project):
+                raise  # the record: FormScreen shows the other desk's version
+            # Told; every screen takes the newer project, so the next change saves over it.
+            wizard(self).project_saved(conflict.current)
+            raise StoreError(wizard(self).content.text("conflict_debiteur", nummer=conflict.current.debiteurnummer or "-")) from None
+        if record is not None:
+            self.record = record
+        if project is not None:
+            wizard(self).project_saved(project)  # this screen's project too
 
     def describe(self, record: Preparation) -> str:
         shown = {name: as_form_value(getattr(record, name)) for name in ("terugmelden", "sent_on", "contact_naam", "note")}

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from hr_wizard import terugmelding as tm
 from hr_wizard.errors import ConflictError, StoreError
-from hr_wizard.models import Preparation, Process, Terugmelding, TerugmeldingStatus, utcnow
+from hr_wizard.models import Preparation, Process, Project, Terugmelding, TerugmeldingStatus, utcnow
 from hr_wizard.rows import row_id
 from hr_wizard.store.base import coerce_dates
 from hr_wizard.store.projects import ProjectsStore
@@ -50,7 +50,18 @@ class PhasesStore(ProjectsStore):
     def save_preparation(self, project_id: int, expected_version: int, **changes: Any) -> Preparation:
         """Save the Fase 1 record; a change to the part of it that a Fase 1 step follows marks
         that step too (done, in progress or todo), in the same transaction."""
-        if expected_version == 0:
+        saved, _project = self.save_preparation_form(project_id, expected_version, changes)
+        assert saved is not None  # there were changes, so there is a record
+        return saved
+
+    def save_preparation_form(self, project_id: int, expected_version: int, changes: dict[str, Any],
+                              debiteurnummer: str | None = None,
+                              project_version: int | None = None) -> tuple[Preparation | None, Project | None]:
+        """What the Fase 1 screen saves, in one transaction: the record's changes (with the steps
+        they mark) and the gemeente's debiteurnummer, each version-checked. Returns the saved
+        record (None without changes) and the saved project (None without a new number). A
+        ConflictError carries the record or the project, whichever another desk changed."""
+        if changes and expected_version == 0:
             try:
                 with self._write() as session:
                     if session.get(Preparation, project_id) is not None:
@@ -58,18 +69,25 @@ class PhasesStore(ProjectsStore):
                     session.add(Preparation(project_id=project_id, version=0))
             except IntegrityError:  # another desk made it at the same moment
                 raise ConflictError(self.get_preparation(project_id)) from None
+        row = project = None
         with self._write() as session:
-            row = self._locked_row(session, Preparation, project_id, expected_version, "error_gone_preparation")
-            before = {name: getattr(row, name) for name in changes}
-            self._apply(session, row, "preparation", PREPARATION_FIELDS, project_id, changes)
-            moved = {name for name in changes if getattr(row, name) != before[name]}
-            for step_key, status in preparation_step_statuses(row).items():
-                if not PREPARATION_STEP_FIELDS[step_key] & moved:
-                    continue  # the user's own mark stays until the part of the record it follows changes
-                current = self._step_row(session, project_id, step_key)
-                if (current.status if current else "todo") != status:
-                    self._mark_step(session, project_id, step_key, status)
-        return row
+            if debiteurnummer is not None:
+                project = self._locked_row(session, Project, project_id,
+                                           project_version if project_version is not None else -1, "error_gone_project")
+                self._apply(session, project, "project", frozenset({"debiteurnummer"}), project_id,
+                            {"debiteurnummer": debiteurnummer})
+            if changes:
+                row = self._locked_row(session, Preparation, project_id, expected_version, "error_gone_preparation")
+                before = {name: getattr(row, name) for name in changes}
+                self._apply(session, row, "preparation", PREPARATION_FIELDS, project_id, changes)
+                moved = {name for name in changes if getattr(row, name) != before[name]}
+                for step_key, status in preparation_step_statuses(row).items():
+                    if not PREPARATION_STEP_FIELDS[step_key] & moved:
+                        continue  # the user's own mark stays until the part of the record it follows changes
+                    current = self._step_row(session, project_id, step_key)
+                    if (current.status if current else "todo") != status:
+                        self._mark_step(session, project_id, step_key, status)
+        return row, project
 
     # --- Fase 2: process inventory -------------------------------------------
 

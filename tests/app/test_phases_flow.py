@@ -43,6 +43,9 @@ async def test_fase1_record_is_saved_as_typed_and_back_after_restart(db_path):
         await pilot.press("escape")
         roadmap = await wait_for(pilot, RoadmapScreen)
         assert "3 van 3 punten gedaan" in text_of(roadmap, "#step-tool")
+        # One transaction saved record and number; the app works on the saved project from now on.
+        assert app.project.debiteurnummer == "DEB-42" and app.project.version == app.store.get_project().version
+        assert roadmap.project is app.project
 
     store = Store.open(str(db_path))
     project = store.get_project()

@@ -32,6 +32,21 @@ def test_preparation_is_saved_and_versioned(store, db_path):
     assert store.audit_entries(project_id, entity="preparation")[0].detail == "form_filled: true, sent_on: 2026-01-12, terugmelden: yes"
 
 
+def test_the_fase1_form_saves_record_and_debiteurnummer_together_or_neither(store, db_path):
+    project = store.get_project()
+    record, saved_project = store.save_preparation_form(project.id, 0, {"contact_naam": "Piet Puk"}, "12345678", project.version)
+    assert record.contact_naam == "Piet Puk" and saved_project.debiteurnummer == "12345678"
+    assert saved_project.version == project.version + 1
+    # Another desk changed the project meanwhile: neither part is saved, and the error carries the project.
+    other_desk = Store.open(str(db_path))
+    other_desk.set_project_debiteurnummer(project.id, "87654321", saved_project.version)
+    with pytest.raises(ConflictError) as caught:
+        store.save_preparation_form(project.id, record.version, {"note": "niet bewaard"}, "11111111", saved_project.version)
+    assert caught.value.current.debiteurnummer == "87654321"
+    again = Store.open(str(db_path))
+    assert again.get_preparation(project.id).note == "" and again.get_project().debiteurnummer == "87654321"
+
+
 def test_process_progress_counts_processes_on_the_hr(store):
     project_id = store.get_project().id
     assert store.process_progress(project_id) == (0, 0)
