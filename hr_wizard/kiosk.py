@@ -260,7 +260,7 @@ VISITOR_ACTIONS: Mapping[str, frozenset[str]] = {
     "KioskWelcomeScreen": frozenset({"app.kiosk_new", "app.kiosk_resume"}),
     "KioskResumeScreen": frozenset({"next", "dismiss(None)"}),
     "KioskClosingScreen": frozenset({"done", "sheet"}),
-    "KioskSheetScreen": frozenset({"back"}),
+    "KioskSheetScreen": frozenset({"close_sheet"}),
     "ApplicationScreen": frozenset({"next", "previous", "copy", "leave"}),
     "HelpScreen": frozenset({"dismiss"}),
     "ConfirmScreen": frozenset({"answer(True)", "answer(False)"}),

@@ -511,3 +511,10 @@ def seeded_backup_and_later(db_path) -> tuple[Store, Path]:
     store.create_application(project.id, "Kees Later", "Burgerzaken", "kees@testdorp.nl")
     store.set_step_status(project.id, "fase1.website", "done")
     return store, backup
+
+
+# Actions that end, suspend or leave the kiosk, show another screen, another theme, or copy
+# and paste between visitors: none may be on the allow-list, under any holder.
+FORBIDDEN = {"quit", "help_quit", "suspend_process", "command_palette", "screenshot", "change_theme", "toggle_dark",
+             "toggle_contrast", "choose_project", "new_project", "pop_screen", "push_screen", "switch_screen",
+             "switch_mode", "back", "simulate_key", "copy_text", "copy", "cut", "paste", "maximize", "focus"}

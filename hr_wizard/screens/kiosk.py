@@ -185,8 +185,8 @@ class KioskSheetScreen(Screen[None]):
     screen with the resume code; after `seconds` without a key, the kiosk starts again."""
 
     BINDINGS = [
-        Binding("enter", "back", id="kiosk.sheet_back"),
-        Binding("escape", "back", id="kiosk.sheet_back_esc", show=False),
+        Binding("enter", "close_sheet", id="kiosk.sheet_back"),
+        Binding("escape", "close_sheet", id="kiosk.sheet_back_esc", show=False),
     ]
 
     def __init__(self, sheet: str, seconds: float) -> None:
@@ -203,7 +203,7 @@ class KioskSheetScreen(Screen[None]):
         self.query_one("#kiosk-sheet").focus()
         self.set_timer(self.seconds, kiosk_app(self).kiosk_welcome)
 
-    def action_back(self) -> None:
+    def action_close_sheet(self) -> None:
         self.dismiss(None)
 
 

@@ -37,8 +37,7 @@ from hr_wizard.screens.kiosk import (
 from hr_wizard.store import Store
 from hr_wizard.widgets.field import Field
 
-from ..core.test_kiosk_rules import FORBIDDEN
-from ..helpers import seeded
+from ..helpers import FORBIDDEN, seeded
 from .kiosk_pilot import CODE, fill_details, kiosk, screen_text, shown_resume_code, type_operator_code
 from .pilot import wait_for
 
