@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# pytest-xdist: one worker per core. Updating snapshots needs PYTEST_WORKERS=0 (one process
+# sees every snapshot; a worker would take the others' for unused ones).
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test lowest-deps bench contrast clean
 
@@ -25,12 +28,12 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check hr_wizard tests bench scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The core tests against the lowest versions pyproject.toml allows (uv, --resolution
 # lowest-direct), in a fresh .venv-lowest. CI runs it after the main suite.
 lowest-deps:
-	PYTHON=$(PYTHON) bash scripts/lowest-deps.sh $(PYTEST_ARGS)
+	PYTHON=$(PYTHON) bash scripts/lowest-deps.sh -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py $(ARGS)

@@ -102,6 +102,18 @@ def seeded_application(db_path, step: int) -> None:
     store.close()
 
 
+def seeded_page(db_path, page: int) -> None:
+    """Jan de Werker's application at `page`, with fixed dates: a snapshot must not change with the day."""
+    store = seeded(db_path)
+    project = store.get_project()
+    application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl")
+    changes = {"current_step": page}
+    if page >= 4:
+        changes |= {"kenmerk": "Afd. Werk en Inkomen / Jan de Werker", "applied_on": dt.date(2026, 1, 5)}
+    store.save_application(application.id, application.version, **changes)
+    store.close()
+
+
 def seeded_roster(db_path) -> None:
     """Two applications: one with a late letter, one not applied for yet."""
     store = seeded(db_path)

@@ -96,6 +96,7 @@ class Field(Vertical):
 
     DEFAULT_CSS = """
     Field { height: auto; }
+    Field > Label { width: 1fr; }  /* a long label wraps on a narrow screen instead of being cut */
     Field > .field--message { color: $text-error; height: auto; padding: 0 1; }
     Field > .field--message.-empty { display: none; }
     """
@@ -113,7 +114,7 @@ class Field(Vertical):
         self.touched = False
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label)
+        yield Label(self.label, markup=False)
         yield QuietInput(
             value=self._value,
             placeholder=self._placeholder,

@@ -1,12 +1,22 @@
 """The footer every screen uses: compact (80 columns hold more keys), without the command
-palette key, and with F1 Hulp always in view at the right: on a narrow screen the other keys
-are cut first, never the one that lists them all."""
+palette key, and with F1 Hulp always in view at the right. On a narrow screen the keys that
+do not fit are left out whole, from the right, never cut in the middle of a word and never
+the one that lists them all."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+_GAP = 1  # the footer's grid gutter between two keys
+
+
+def key_width(key: FooterKey) -> int:
+    """A compact key's cells: "esc Naar de lijst" (its key, a space, its description)."""
+    return cell_len(key.key_display) + 1 + cell_len(key.description)
 
 
 class AppFooter(Footer):
@@ -19,9 +29,31 @@ class AppFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
+        self._width = 0
 
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.key == "f1":
-                widget.add_class("-help")
+        widgets = list(super().compose())
+        keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
+        helps = [key for key in keys if key.key == "f1"]
+        room = self.app.size.width - sum(key_width(key) + _GAP for key in helps)
+        shown = 0
+        for widget in widgets:
+            if isinstance(widget, FooterKey):
+                if widget.key == "f1":
+                    widget.add_class("-help")
+                else:
+                    needed = key_width(widget) + _GAP
+                    if needed > room:
+                        room = -1  # the keys after a left-out one are left out too, to keep the order
+                        continue
+                    room -= needed
+                    shown += 1
+            else:
+                shown += 1  # a group of keys, or its label
             yield widget
+        self.styles.grid_size_columns = max(1, shown)
+        self._width = self.app.size.width
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._width != self.app.size.width:
+            self.refresh(recompose=True)

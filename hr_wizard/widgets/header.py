@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Mount
 from textual.widgets import Header
@@ -26,3 +28,12 @@ class AppHeader(Header):
         self.watch(self.app, "sub_title", set_title)
         self.watch(self.screen, "title", set_title)
         self.watch(self.screen, "sub_title", set_title)
+
+    def format_title(self) -> Content:
+        """On a narrow screen a sub title drops what is in brackets before anything is cut:
+        "Terugmelding (zoals in Digimelding)" becomes "Terugmelding"."""
+        title, sub_title = self.screen_title, self.screen_sub_title
+        room = self.app.size.width - 16  # between the icon and clock spaces (8 columns each)
+        if sub_title and len(f"{title} — {sub_title}") > room:
+            sub_title = re.sub(r"\s*\([^)]*\)", "", sub_title)
+        return self.app.format_title(title, sub_title)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Checkbox, RadioButton
 
 if TYPE_CHECKING:
@@ -29,6 +30,10 @@ class _TextToggle(_Base):
         are in styles/app.tcss."""
         mark = self.BUTTON_MARK if self.value else " "
         return Content.assemble((f"{self.BUTTON_LEFT}{mark}{self.BUTTON_RIGHT}", self.get_visual_style("toggle--button")))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """A long label wraps on a narrow screen (Textual's toggle is always one line, cut off)."""
+        return max(1, self.render().get_height({}, width))  # wrapped at word ends, as the CSS says
 
 
 class TextCheckbox(_TextToggle, Checkbox):

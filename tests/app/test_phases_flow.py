@@ -255,27 +255,3 @@ async def test_esc_on_an_untouched_new_form_leaves_at_once_and_with_unsaved_chan
         await pilot.press("j")
         await wait_for(pilot, ProcessesScreen)
     assert Store.open(str(db_path)).processes(1) == []
-
-
-async def test_tab_never_lands_on_a_widget_that_shows_no_cursor(db_path):
-    from textual.widgets import Checkbox
-
-    from hr_wizard.screens.application import ApplicationScreen
-
-    controls = (Input, RadioSet, Checkbox)  # each shows where the cursor is
-
-    seeded(db_path).close()
-    app = make_app(db_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        for tool, keys, screen_type in (("fase1.website", [], PreparationScreen), ("fase2.processen", ["f4"], ProcessFormScreen),
-                                        ("fase2.terugmelden", ["f4"], TerugmeldingFormScreen),
-                                        ("uitbreiden.accounts", ["f4"], ApplicationScreen)):
-            await open_tool(pilot, tool)
-            await pilot.press(*keys)
-            await wait_for(pilot, screen_type)
-            for _ in range(30):
-                assert isinstance(app.focused, controls), f"{screen_type.__name__}: {app.focused!r}"
-                await pilot.press("tab")
-            await pilot.press("escape")
-            while not isinstance(app.screen, RoadmapScreen):
-                await pilot.press("j" if isinstance(app.screen, ConfirmScreen) else "escape")

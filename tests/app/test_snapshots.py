@@ -1,4 +1,4 @@
-"""Screens at 80x24 as a user sees them. Update deliberately: `make test PYTEST_ARGS=--snapshot-update`,
+"""Screens at 80x24 as a user sees them. Update deliberately: `make test PYTEST_WORKERS=0 PYTEST_ARGS=--snapshot-update`,
 with the pinned Textual, and read the SVG diff report first."""
 
 from __future__ import annotations

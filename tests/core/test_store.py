@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import stat
 
@@ -66,7 +67,9 @@ def test_second_save_of_same_note_is_detected(db_path):
 
 @pytest.mark.parametrize(
     ("content", "why"),
-    [(b"", "leeg"), (os.urandom(4096), "geen SQLite-database"), (b"SQLite format 3\x00" + b"\x00" * 10, "geen SQLite-database")],
+    [(b"", "leeg"), (random.Random(4096).randbytes(4096), "geen SQLite-database"),
+     (b"SQLite format 3\x00" + b"\x00" * 10, "geen SQLite-database")],
+    ids=["empty", "random-bytes", "header-only"],  # the same ids every run (pytest-xdist compares them)
 )
 def test_not_a_database_is_refused_and_left_alone(db_path, content, why):
     db_path.parent.mkdir(parents=True)

@@ -44,6 +44,7 @@ class CodeReceivedPage(ApplicationPage):
         assert a is not None
         received = validation.format_date(a.letter_received) if a.letter_received else ""
         yield Field(self.t("letter_received"), validation.optional_date, value=received, id="letter-received",
+                    placeholder=self.t("date_placeholder"),
                     max_length=room_for(10))
         yield Static(self.t("code_channel_question"), markup=False)
         with RadioSet(id="code-channel"):

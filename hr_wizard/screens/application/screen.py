@@ -108,9 +108,23 @@ class ApplicationScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.title = self.project.gemeente
-        self.sub_title = self._t("step_sub_title", step=self.page) if self.page else self._t("roster_title")
+        self._set_sub_title()
         self.page_widget.refresh_live()
         self._focus_first()
+
+    def _set_sub_title(self) -> None:
+        """ "Account aanvragen · Stap 5 van 7", or only "Stap 5 van 7" where the header has no
+        room for both: the step is never cut off."""
+        if not self.page:
+            self.sub_title = self._t("roster_title")
+            return
+        full = self._t("step_sub_title", step=self.page)
+        # The header centres "gemeente — sub title" between its icon and clock spaces (8 each).
+        room = self.app.size.width - 16 - len(f"{self.title} — ")
+        self.sub_title = full if len(full) <= room else self._t("step_of", step=self.page)
+
+    def on_resize(self) -> None:
+        self._set_sub_title()
 
     def _focus_first(self) -> None:
         widgets = list(self.query("Input, RadioSet, Checkbox"))
@@ -190,7 +204,7 @@ class ApplicationScreen(Screen[bool]):
     async def _go(self, page: int) -> None:
         self.page = page
         self._touched = False
-        self.sub_title = self._t("step_sub_title", step=page) if page else self._t("roster_title")
+        self._set_sub_title()
         await self.recompose()
         self.page_widget.refresh_live()
         self._focus_first()
