@@ -44,6 +44,11 @@ class HrWizardApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", id="app.quit", priority=True),
         Binding("f1", "help", id="app.help"),
+        # Tab moves on at once, before the keys typed after it: without priority it reaches the
+        # app only after bubbling up from the field, and fast typing (over SSH, a paste typed
+        # as keys in the kiosk) put the next letters in the field that was being left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, location: str, content: Content, gemeente: str = "") -> None:

@@ -83,11 +83,6 @@ class KioskApp(HrWizardApp):
         Binding("ctrl+z", "blocked", show=False, priority=True),
         Binding("ctrl+p", "blocked", show=False, priority=True),
         Binding("f12", "operator", id="kiosk.operator", priority=True),
-        # Tab moves on at once, before the keys after it: without priority it reaches the app
-        # only after bubbling up from the field, and a field still busy with a long paste
-        # typed as keys takes the next letters first.
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, location: str, content: Content, config: KioskConfig, gemeente: str = "",
@@ -292,16 +287,21 @@ class KioskApp(HrWizardApp):
         assert self.store is not None
         current = self.store.get_application(row_id(application)) or application
         code, expires = "", None
-        if current.letter_received is None:
+        if walked_away:
+            pass  # the next person may be reading: no new code on screen (an earlier one still works)
+        elif current.letter_received is None:
             code, expires = new_resume_code(), resume_expires(dt.date.today(), self.config.resume_days)
-        self.store.set_resume_code(row_id(current), hash_resume_code(code) if code else "", expires)
+            self.store.set_resume_code(row_id(current), hash_resume_code(code), expires)
+        else:
+            self.store.set_resume_code(row_id(current), "", None)
         sheet = ""
         if not walked_away and self.project is not None:
             from hr_wizard.instruction import sheet_text
 
             sheet = sheet_text(current, self.project, self.content)
         self._end_visit()
-        self._show_only(KioskClosingScreen(self.config.closing_seconds, code, expires, sheet))
+        self._show_only(KioskClosingScreen(self.config.closing_seconds, code, expires, sheet,
+                                           walked_away=walked_away and current.letter_received is None))
 
     # --- idle -----------------------------------------------------------------------
 
@@ -331,7 +331,11 @@ class KioskApp(HrWizardApp):
         return True
 
     def _check_idle(self) -> None:
-        if isinstance(self.screen, KioskWelcomeScreen | KioskMessageScreen | KioskClosingScreen | KioskSheetScreen | LoadingScreen):
+        if isinstance(self.screen, KioskSheetScreen):  # the visitor's own words: gone when they are
+            if time.monotonic() - self.last_input >= self.config.idle_seconds:
+                self.kiosk_welcome()
+            return
+        if isinstance(self.screen, KioskWelcomeScreen | KioskMessageScreen | KioskClosingScreen | LoadingScreen):
             return  # nothing of a visitor on screen
         left = self.config.idle_seconds - (time.monotonic() - self.last_input)
         if left > self.config.warning_seconds:

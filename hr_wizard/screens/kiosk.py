@@ -26,6 +26,7 @@ from hr_wizard.kiosk import (
     verify_code,
 )
 from hr_wizard.rows import row_id
+from hr_wizard.summaries import counted
 from hr_wizard.ui import kiosk_app
 from hr_wizard.validation import Check
 from hr_wizard.widgets.field import Field, QuietInput, room_for
@@ -108,7 +109,9 @@ class KioskResumeScreen(Screen["int | None"]):
         checks = [field.show(force=True) for field in (email, code)]
         if not all(check.ok for check in checks):
             return
+        code.touched = False  # emptied on purpose: no "8 tekens" message for the empty field
         code.input.value = ""  # a code never stays on screen
+        code.show()
         app = kiosk_app(self)
         assert app.store is not None and app.project is not None  # the welcome screen comes after both
         found = app.store.resume_application(row_id(app.project), checks[0].value, checks[1].value)
@@ -134,8 +137,10 @@ class KioskClosingScreen(Screen[None]):
         Binding("i", "sheet", id="kiosk.sheet"),
     ]
 
-    def __init__(self, seconds: float, resume_code: str = "", expires: dt.date | None = None, sheet: str = "") -> None:
+    def __init__(self, seconds: float, resume_code: str = "", expires: dt.date | None = None, sheet: str = "",
+                 walked_away: bool = False) -> None:
         super().__init__()
+        self.walked_away = walked_away  # the idle reset: saved, but no code for whoever reads this now
         self.seconds = seconds
         self.resume_code = resume_code  # "" when the application is finished: it cannot be reopened here
         self.expires = expires
@@ -150,6 +155,8 @@ class KioskClosingScreen(Screen[None]):
                 yield Static(t("kiosk_closing_code", code=format_resume_code(self.resume_code),
                                date=validation.format_date(self.expires or dt.date.today())),
                              id="resume-code", classes="code", markup=False)
+            elif self.walked_away:
+                yield Static(t("kiosk_closing_walked_away"), markup=False)
             else:
                 yield Static(t("kiosk_closing_finished"), markup=False)
             yield Static(t("kiosk_closing"), markup=False)
@@ -173,7 +180,7 @@ class KioskClosingScreen(Screen[None]):
         def back(_result: None) -> None:
             self._timer = self.set_timer(self.seconds, self.action_done)
 
-        self.app.push_screen(KioskSheetScreen(self.sheet, kiosk_app(self).config.idle_seconds), back)
+        self.app.push_screen(KioskSheetScreen(self.sheet), back)
 
     def action_done(self) -> None:
         kiosk_app(self).kiosk_welcome()
@@ -182,17 +189,16 @@ class KioskClosingScreen(Screen[None]):
 class KioskSheetScreen(Screen[None]):
     """The visitor's instruction sheet (the same text as `hr-wizard instructie`): their Kenmerk,
     the form's address, the notices they may ignore. Enter or Esc goes back to the closing
-    screen with the resume code; after `seconds` without a key, the kiosk starts again."""
+    screen with the resume code; after `kiosk_idle_seconds` without a key the kiosk starts again."""
 
     BINDINGS = [
         Binding("enter", "close_sheet", id="kiosk.sheet_back"),
         Binding("escape", "close_sheet", id="kiosk.sheet_back_esc", show=False),
     ]
 
-    def __init__(self, sheet: str, seconds: float) -> None:
+    def __init__(self, sheet: str) -> None:
         super().__init__()
         self.sheet = sheet
-        self.seconds = seconds
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="kiosk-sheet"):
@@ -201,7 +207,6 @@ class KioskSheetScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#kiosk-sheet").focus()
-        self.set_timer(self.seconds, kiosk_app(self).kiosk_welcome)
 
     def action_close_sheet(self) -> None:
         self.dismiss(None)
@@ -247,7 +252,8 @@ class OperatorScreen(ModalScreen[bool]):
         code, field.value = field.value, ""  # never left on screen, never stored
         wait = self.guard.wait_left(time.monotonic())
         if wait > 0:
-            self._say(kiosk_app(self).content.text("kiosk_operator_wait", seconds=int(wait + 0.999)))
+            seconds = int(wait + 0.999)
+            self._say(counted(kiosk_app(self).content.text, "kiosk_operator_wait", seconds, seconds=seconds))
             return
         if self.checking:
             return
@@ -271,7 +277,8 @@ class OperatorScreen(ModalScreen[bool]):
             return
         delay = self.guard.failed(time.monotonic())
         log_event(f"wrong operator code ({self.guard.failures} in a row); next try after {delay:g} s")
-        self._say(kiosk_app(self).content.text("kiosk_operator_wrong", seconds=int(delay + 0.999)))
+        seconds = int(delay + 0.999)
+        self._say(counted(kiosk_app(self).content.text, "kiosk_operator_wrong", seconds, seconds=seconds))
 
 
 class OperatorProblemScreen(Screen[None]):
@@ -284,10 +291,15 @@ class OperatorProblemScreen(Screen[None]):
         Binding("escape", "operator_back", id="kiosk.problem.back"),
     ]
 
+    # Letters of the code still being typed after the check (it takes most of a second) must
+    # not count as a choice (r, v, q): the choices wait this long after the screen appears.
+    SETTLE_SECONDS = 1.0
+
     def __init__(self, message: str, can_move_aside: bool) -> None:
         super().__init__()
         self.message = message
         self.can_move_aside = can_move_aside
+        self._shown = time.monotonic()
 
     def compose(self) -> ComposeResult:
         t = kiosk_app(self).content.text
@@ -300,7 +312,12 @@ class OperatorProblemScreen(Screen[None]):
             yield Static(t("kiosk_problem_hint"), markup=False)
         yield AppFooter()
 
+    def on_mount(self) -> None:
+        self.set_timer(self.SETTLE_SECONDS, self.refresh_bindings)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("operator_") and time.monotonic() - self._shown < self.SETTLE_SECONDS:
+            return False
         if action == "operator_move_aside":
             return self.can_move_aside
         return True

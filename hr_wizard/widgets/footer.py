@@ -34,12 +34,15 @@ class AppFooter(Footer):
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
         keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
-        helps = [key for key in keys if key.key == "f1"]
+        # F1 once, at the right (the kiosk's app and its screens may both bind it).
+        helps = [key for key in keys if key.key == "f1"][:1]
         room = self.app.size.width - sum(key_width(key) + _GAP for key in helps)
         shown = 0
         for widget in widgets:
             if isinstance(widget, FooterKey):
                 if widget.key == "f1":
+                    if widget not in helps:
+                        continue
                     widget.add_class("-help")
                 else:
                     needed = key_width(widget) + _GAP

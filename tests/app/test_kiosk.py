@@ -38,7 +38,7 @@ from hr_wizard.store import Store
 from hr_wizard.widgets.field import Field
 
 from ..helpers import FORBIDDEN, seeded
-from .kiosk_pilot import CODE, fill_details, kiosk, screen_text, shown_resume_code, type_operator_code
+from .kiosk_pilot import CODE, RESUME_CODE, fill_details, kiosk, screen_text, shown_resume_code, type_operator_code
 from .pilot import wait_for
 
 # Tests that go through the store's resume rules run on SQLite and a real PostgreSQL server
@@ -379,12 +379,34 @@ async def test_a_countdown_warns_before_the_idle_reset_and_a_key_keeps_the_work(
         await pilot.press("end")  # a key: the countdown goes, the work stays
         await pilot.pause()
         assert "Bent u er nog?" not in screen_text(app) and app.screen is screen
-        await pilot.pause(2.0)  # nobody there any more: saved, and the resume code is shown
+        await pilot.pause(2.0)  # nobody there any more: saved, but no code for whoever reads the screen now
         await wait_for(pilot, KioskClosingScreen)
-        shown_resume_code(app)
-        assert "Jan" not in screen_text(app)
+        assert "bewaard" in screen_text(app) and "helpdesk" in screen_text(app)
+        assert RESUME_CODE.search(screen_text(app)) is None and "Jan" not in screen_text(app)
     saved = Store.open(str(db_path))
     assert [(row.naam, row.team) for row in saved.roster_page(saved.get_project().id)] == [("Jan Jansen", "Burgerzaken")]
+    assert saved.roster_page(saved.get_project().id)[0].id  # kept; no new resume code was made for it
+
+
+async def test_an_idle_reset_keeps_the_code_the_visitor_already_has(db_path):
+    seeded(db_path).close()
+    app = kiosk(db_path, idle=1.6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, KioskWelcomeScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, ApplicationScreen)
+        await fill_details(pilot)
+        await pilot.press("escape")  # stops: the code is shown to the visitor, who is there
+        await wait_for(pilot, KioskClosingScreen)
+        code = shown_resume_code(app)
+        await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")
+        await wait_for(pilot, ApplicationScreen)
+        await pilot.pause(2.4)  # walked away this time
+        await wait_for(pilot, KioskClosingScreen)
+        assert RESUME_CODE.search(screen_text(app)) is None
+        await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")  # the earlier code still works
+        screen = await wait_for(pilot, ApplicationScreen)
+        assert screen.application.naam == "Jan Jansen"
 
 
 async def test_the_closing_screen_repeats_what_comes_next_from_the_facts(db_path, tmp_path):

@@ -43,10 +43,12 @@ async def assert_out_of_order_holds(pilot) -> None:
     assert isinstance(app.screen, OutOfOrderScreen)
 
 
-async def operator_reads_the_problem(pilot) -> str:
+async def operator_reads_the_problem(pilot, settle: bool = True) -> str:
     await pilot.pause(pilot.app.config.guard.wait_left(time.monotonic()) + 0.05)  # after the wrong code
     await type_operator_code(pilot)
     screen = await wait_for(pilot, OperatorProblemScreen)
+    if settle:  # the choices wait a moment, so that the code typed on is not taken for one
+        await pilot.pause(OperatorProblemScreen.SETTLE_SECONDS)
     return str(screen.query_one("#problem-message").render())
 
 
@@ -64,8 +66,11 @@ async def test_a_damaged_file_at_start_is_out_of_order_until_the_operator_moves_
     async with app.run_test(size=(80, 24)) as pilot:
         await assert_out_of_order_holds(pilot)
         assert db.read_bytes().startswith(b"dit is geen database")  # 'v' moved nothing for a visitor
-        message = await operator_reads_the_problem(pilot)
+        message = await operator_reads_the_problem(pilot, settle=False)
         assert str(db) in message
+        await pilot.press("r", "v", "q")  # letters of the code typed on, as the check took a moment: no choice
+        assert isinstance(app.screen, OperatorProblemScreen) and db.read_bytes().startswith(b"dit is geen database")
+        await pilot.pause(OperatorProblemScreen.SETTLE_SECONDS)
         await pilot.press("v")  # the operator's choice: move it aside and begin afresh
         await wait_for(pilot, KioskMessageScreen)
         assert app.is_running and "nog niet ingericht" in screen_text(app)  # a new, empty file

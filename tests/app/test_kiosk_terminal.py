@@ -94,6 +94,7 @@ def test_installed_kiosk_on_a_damaged_database_leaves_no_way_to_a_shell(tmp_path
     terminal.keys("Enter")
     shown = terminal.wait_for("Logboek van de kiosk")
     assert str(db) in "".join(shown.split())  # the real message names the file
+    time.sleep(1.0)  # the choices wait a moment after the screen appears (OperatorProblemScreen)
     terminal.keys("q")  # the operator closes the kiosk
     end = time.monotonic() + 10
     while terminal.running() and time.monotonic() < end:
