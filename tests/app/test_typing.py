@@ -66,3 +66,24 @@ async def test_typing_in_the_roster_search_box_lays_out_nothing_while_the_rows_s
         assert layouts[0] == 0  # the same rows (one application): nothing moves
         await type_filter(pilot, "x")
         assert roster.query_one(RosterTable).total == 0
+
+
+async def test_keys_typed_right_after_tab_land_in_the_next_field(db_path):
+    """Over SSH a burst arrives at once: Tab, then letters. Tab must move on before the letters
+    are handled (without a priority binding it took effect only after bubbling back up, and
+    "Gemeente TestdorpPiet Proef" ended in one field)."""
+    from textual import events
+
+    from hr_wizard.screens.intake import IntakeScreen
+
+    from .pilot import wait_for
+
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, IntakeScreen)
+        first = app.focused
+        for key, character in (("G", "G"), ("tab", None), ("P", "P"), ("i", "i")):
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await pilot.pause()
+        fields = list(screen.query(Input))
+        assert first is fields[0] and fields[0].value == "G" and fields[1].value == "Pi"
