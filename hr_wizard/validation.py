@@ -43,7 +43,22 @@ def _word(key: str) -> str:
     return texts.text(key)
 
 
+class _Example:
+    """An example looked up only when a message is made (a value that is right needs none)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __format__(self, spec: str) -> str:
+        return format(_word(self.key), spec)
+
+    def __str__(self) -> str:
+        return _word(self.key)
+
+
 def _has_control(text: str, allow: str = "") -> bool:
+    if text.isprintable():  # no character of a "C" category at all: the common case, in C
+        return False
     return any(unicodedata.category(ch)[0] == "C" and ch not in allow for ch in text)
 
 
@@ -86,7 +101,7 @@ def _latin_letters(text: str) -> list[bool]:
 
 def _nfc(text: str) -> str:
     """Composed form: "José" typed as J-o-s-e + accent (NFD) becomes the same text as "José"."""
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 # --- names ----------------------------------------------------------------
@@ -168,9 +183,21 @@ def normalise_kenmerk(value: str) -> str:
     return f"{_tidy(team)} / {_tidy(person)}"
 
 
+def _kenmerk_part_fault(part: str) -> tuple[str, bool]:
+    """(the first character a Kenmerk part may not hold or "", whether it holds a letter).
+    Plain ASCII, the usual case, is checked without the Latin block lookups (the live
+    preview runs this on every key)."""
+    if part.isascii():
+        bad = next((ch for ch in part if not (ch.isalnum() or ch in _KENMERK_PUNCT)), "")
+        return bad, any(ch.isalpha() for ch in part)
+    bad = next((ch for ch, letter in zip(part, _latin_letters(part), strict=True)
+                if not (letter or (ch.isdigit() and ch.isascii()) or ch in _KENMERK_PUNCT)), "")
+    return bad, any(_is_latin_letter(ch) for ch in part)
+
+
 def kenmerk(value: str) -> Check:
     """The Kenmerk on kvk.nl: team or afdeling, a slash, the contactpersoon."""
-    example = _word("example_kenmerk")
+    example = _Example("example_kenmerk")
     if _has_control(value):
         return _fail(value, "kenmerk_control", example=example)
     text = _tidy(_nfc(value))
@@ -184,11 +211,10 @@ def kenmerk(value: str) -> Check:
     normal = normalise_kenmerk(text)
     team, person = normal.split(" / ")
     for part in (team, person):
-        bad = [ch for ch, letter in zip(part, _latin_letters(part), strict=True)
-               if not (letter or (ch.isdigit() and ch.isascii()) or ch in _KENMERK_PUNCT)]
+        bad, has_letter = _kenmerk_part_fault(part)
         if bad:
-            return _fail(value, "kenmerk_char", char=bad[0], example=example)
-        if len(part) < 2 or not any(_is_latin_letter(ch) for ch in part):
+            return _fail(value, "kenmerk_char", char=bad, example=example)
+        if len(part) < 2 or not has_letter:
             return _fail(value, "kenmerk_team_short" if part is team else "kenmerk_person_short", example=example)
     if len(normal) > KENMERK_MAX:
         return _fail(value, "kenmerk_long", count=len(normal), max=KENMERK_MAX, example=example)
