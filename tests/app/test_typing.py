@@ -87,3 +87,15 @@ async def test_keys_typed_right_after_tab_land_in_the_next_field(db_path):
         await pilot.pause()
         fields = list(screen.query(Input))
         assert first is fields[0] and fields[0].value == "G" and fields[1].value == "Pi"
+
+
+async def test_the_live_kenmerk_follows_the_value_in_the_same_frame(db_path):
+    """The preview changes when the value does, not after Input.Changed has travelled up to the
+    screen (a frame or two later: the letter and the preview were two repaints, 25 ms apart)."""
+    seeded_application(db_path, 2)
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_application(pilot)
+        await pilot.pause()
+        screen.query_one("#kenmerk-team Input", Input).value = "Burgerzaken"
+        assert "Burgerzaken / Jan de Werker" in str(screen.query_one("#copy-text").render())  # no await in between

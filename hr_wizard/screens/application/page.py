@@ -41,6 +41,18 @@ class ApplicationPage(Vertical):
     def t(self, key: str, **values: object) -> str:
         return self.content.text(visitor_key(self.content, key) if self.visitor else key, **values)
 
+    def on_mount(self) -> None:
+        # The live parts follow a field's value in the same frame as the letter typed: a watcher
+        # runs when the value is set, where Input.Changed reaches the screen a frame or two later.
+        self.call_after_refresh(self._follow_fields)
+
+    def _follow_fields(self) -> None:
+        for field in self.query(Field):
+            self.watch(field.input, "value", self._field_changed, init=False)
+
+    def _field_changed(self, _value: str) -> None:
+        self.refresh_live()
+
     def values(self) -> dict[str, Any] | None:
         """The page's values, each checked by its field's rule (messages shown); None if one is wrong."""
         results = {field.id: field.show(force=True) for field in self.query(Field)}
