@@ -56,6 +56,22 @@ class AppFooter(Footer):
             yield widget
         self.styles.grid_size_columns = max(1, shown)
         self._width = self.app.size.width
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """What the estimate above cannot know (a group of keys with its label): once laid out,
+        whatever reaches under F1 Hulp is left out, with everything after it."""
+        helps = [key for key in self.query(FooterKey) if key.has_class("-help")]
+        if not helps or not self.is_attached:
+            return
+        limit = helps[0].region.x
+        hiding = False
+        for child in self.children:
+            if child is helps[0]:
+                continue
+            hiding = hiding or child.region.right > limit
+            if hiding:
+                child.display = False
 
     def on_resize(self, event: events.Resize) -> None:
         if self._width != self.app.size.width:

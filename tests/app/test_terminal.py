@@ -228,17 +228,31 @@ async def test_f1_hulp_is_always_in_the_footer_at_60_columns(db_path):
 
     from hr_wizard.screens.roster import RosterScreen
 
-    seeded(db_path).close()
+    from hr_wizard.screens.application import ApplicationScreen
+
+    store = seeded(db_path)
+    jan = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
+    store.save_application(jan.id, jan.version, current_step=5)  # the page with the most keys
+    store.close()
     app = make_app(db_path)
     async with app.run_test(size=(60, 20)) as pilot:
         await wait_for(pilot, RoadmapScreen)
-        for keys, screen_type in (([], RoadmapScreen), (["a"], RosterScreen)):
+        for keys, screen_type in (([], RoadmapScreen), (["a"], RosterScreen), (["enter"], ApplicationScreen)):
             await pilot.press(*keys)
             screen = await wait_for(pilot, screen_type)
-            help_key = next(key for key in screen.query(FooterKey) if key.key == "f1")
-            region = help_key.region
+            await pilot.pause()
+            footer_keys = list(screen.query(FooterKey))
+            help_keys = [key for key in footer_keys if key.key == "f1"]
+            assert len(help_keys) == 1, screen_type.__name__
+            region = help_keys[0].region
             assert region.width > 0 and region.right <= 60 and region.y == 19
-            assert "Hulp" in "".join(segment.text for segment in help_key.render_line(0))
+            assert "Hulp" in "".join(segment.text for segment in help_keys[0].render_line(0))
+            # Every other key is there whole, left of F1 Hulp, or not there at all: none is cut.
+            for key in footer_keys:
+                if key not in help_keys and key.display:
+                    assert key.region.right <= region.x, (screen_type.__name__, key.key, key.region, region)
+                    whole = len(key.key_display) + (1 + len(key.description) if key.description else 0)
+                    assert key.region.width >= whole, (screen_type.__name__, key.key)
 
 
 async def test_f1_explains_the_words_of_the_trade(db_path):
