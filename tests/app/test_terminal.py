@@ -226,9 +226,8 @@ async def test_the_step_list_never_breaks_a_word_and_shows_the_remembered_step(d
 async def test_f1_hulp_is_always_in_the_footer_at_60_columns(db_path):
     from textual.widgets._footer import FooterKey
 
-    from hr_wizard.screens.roster import RosterScreen
-
     from hr_wizard.screens.application import ApplicationScreen
+    from hr_wizard.screens.roster import RosterScreen
 
     store = seeded(db_path)
     jan = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
