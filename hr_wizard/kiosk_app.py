@@ -301,7 +301,8 @@ class KioskApp(HrWizardApp):
             sheet = sheet_text(current, self.project, self.content)
         self._end_visit()
         self._show_only(KioskClosingScreen(self.config.closing_seconds, code, expires, sheet,
-                                           walked_away=walked_away and current.letter_received is None))
+                                           walked_away=walked_away and current.letter_received is None,
+                                           stage=closing_stage(current)))
 
     # --- idle -----------------------------------------------------------------------
 
@@ -378,7 +379,9 @@ class KioskApp(HrWizardApp):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(keys_of(self.screen), self.content.text("kiosk_help_legend")))
+        # Out of order nothing is being saved: the visitor reads only whom to call.
+        legend = "kiosk_out_of_order" if isinstance(self.screen, OutOfOrderScreen) else "kiosk_help_legend"
+        self.push_screen(HelpScreen(keys_of(self.screen), self.content.text(legend)))
 
 
 # More printable characters than this arriving in one burst are a paste, not typing.
@@ -526,6 +529,14 @@ def _kiosk_linux_driver(base: type[Driver]) -> type[Driver]:
                     super().process_message(key)
 
     return KioskLinuxDriver
+
+
+def closing_stage(application: Application) -> str:
+    """What the closing screen tells a visitor comes next: "before" they applied on kvk.nl,
+    "waiting" for the toegangscode, or "finished" (it is in)."""
+    if application.letter_received is not None:
+        return "finished"
+    return "waiting" if application.applied_on is not None else "before"
 
 
 def _terminal_gone() -> bool:

@@ -138,8 +138,9 @@ class KioskClosingScreen(Screen[None]):
     ]
 
     def __init__(self, seconds: float, resume_code: str = "", expires: dt.date | None = None, sheet: str = "",
-                 walked_away: bool = False) -> None:
+                 walked_away: bool = False, stage: str = "waiting") -> None:
         super().__init__()
+        self.stage = stage  # kiosk_app.closing_stage: before applying, waiting for the code, finished
         self.walked_away = walked_away  # the idle reset: saved, but no code for whoever reads this now
         self.seconds = seconds
         self.resume_code = resume_code  # "" when the application is finished: it cannot be reopened here
@@ -159,7 +160,10 @@ class KioskClosingScreen(Screen[None]):
                 yield Static(t("kiosk_closing_walked_away"), markup=False)
             else:
                 yield Static(t("kiosk_closing_finished"), markup=False)
-            yield Static(t("kiosk_closing"), markup=False)
+            if self.stage == "before":
+                yield Static(t("kiosk_closing_not_applied"), markup=False)
+            elif self.stage == "waiting":
+                yield Static(t("kiosk_closing"), markup=False)
             if self.sheet:
                 yield Static(t("kiosk_closing_sheet"), markup=False)
             yield Static(t("kiosk_closing_back"), markup=False)

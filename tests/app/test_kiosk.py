@@ -484,6 +484,8 @@ async def test_a_visitor_who_stops_can_read_their_instruction_sheet_and_back_to_
         closing = await wait_for(pilot, KioskClosingScreen)
         code = shown_resume_code(app)
         assert "Jan" not in screen_text(app) and "druk op i" in screen_text(app).lower()
+        # Not applied on kvk.nl yet: no password or toegangscode is on its way.
+        assert "nog niet aangevraagd" in screen_text(app) and "wachtwoord" not in screen_text(app)
         await pilot.press("i")
         sheet = await wait_for(pilot, KioskSheetScreen)
         shown = screen_text(app)
