@@ -110,31 +110,32 @@ def _source_lines(content: Content) -> list[str]:
     return [content.text("source_line", source=s.shown, checked=s.checked.strftime("%d-%m-%Y")) for s in seen.values()]
 
 
-def render(sheet: Sheet, content: Content, fmt: str = "txt") -> str:
+def render(sheet: Sheet, content: Content, fmt: str = "txt", width: int = WIDTH) -> str:
     if fmt == "md":
         return _markdown(sheet)
     if fmt == "html":
         return _html(sheet)
     if fmt == "txt":
-        return _text(sheet)
+        return _text(sheet, width)
     raise ValueError(f"unknown format: {fmt}")
 
 
-def sheet_text(application: ApplicationLike, project: ProjectLike, content: Content, day: dt.date | None = None) -> str:
-    """The sheet as plain text: for the kiosk's closing screen and the roster's F9."""
-    return render(sheet_for(application, project, content, day), content, "txt")
+def sheet_text(application: ApplicationLike, project: ProjectLike, content: Content, day: dt.date | None = None,
+               width: int = WIDTH) -> str:
+    """The sheet as plain text: for the kiosk's closing screen and the roster's F9, wrapped at
+    `width` (an e-mail's 72 columns, or the screen's)."""
+    return render(sheet_for(application, project, content, day), content, "txt", width)
 
 
-def _fill(text: str, first: str = "", rest: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False)
+def _text(sheet: Sheet, width: int = WIDTH) -> str:
+    def _fill(text: str, first: str = "", rest: str = "") -> str:
+        return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
 
-
-def _text(sheet: Sheet) -> str:
-    out = [_fill(sheet.title), "=" * min(len(sheet.title), WIDTH), _fill(sheet.subtitle), ""]
+    out = [_fill(sheet.title), "=" * min(len(sheet.title), width), _fill(sheet.subtitle), ""]
     for block in sheet.blocks:
         if block.kind == "heading":
-            out += [_fill(block.text), "-" * min(len(block.text), WIDTH)]
+            out += [_fill(block.text), "-" * min(len(block.text), width)]
             continue
         if block.kind == "steps":
             for n, item in enumerate(block.items, start=1):

@@ -296,9 +296,9 @@ class KioskApp(HrWizardApp):
             self.store.set_resume_code(row_id(current), "", None)
         sheet = ""
         if not walked_away and self.project is not None:
-            from hr_wizard.instruction import sheet_text
+            from hr_wizard.instruction import WIDTH, sheet_text
 
-            sheet = sheet_text(current, self.project, self.content)
+            sheet = sheet_text(current, self.project, self.content, width=min(WIDTH, self.size.width - 4))
         self._end_visit()
         self._show_only(KioskClosingScreen(self.config.closing_seconds, code, expires, sheet,
                                            walked_away=walked_away and current.letter_received is None,

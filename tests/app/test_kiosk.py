@@ -511,3 +511,20 @@ async def test_after_an_idle_reset_the_next_visitor_cannot_open_the_sheet(db_pat
         await pilot.press("i")  # the next visitor tries
         await pilot.pause()
         assert isinstance(app.screen, KioskClosingScreen) and "Jan" not in screen_text(app)
+
+
+async def test_the_sheet_is_wrapped_for_the_screen_it_is_on(db_path):
+    seeded(db_path).close()
+    app = kiosk(db_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for(pilot, KioskWelcomeScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, ApplicationScreen)
+        await fill_details(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, KioskClosingScreen)
+        await pilot.press("i")
+        sheet = await wait_for(pilot, KioskSheetScreen)
+        lines = sheet.sheet.splitlines()
+        wide = [line for line in lines if len(line) > 56 and "https://" not in line]  # an address is never broken
+        assert wide == [] and any(len(line) > 45 for line in lines)  # not 72: no ragged breaks
