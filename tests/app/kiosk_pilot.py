@@ -57,3 +57,23 @@ def shown_resume_code(app) -> str:
     match = RESUME_CODE.search(screen_text(app))
     assert match, screen_text(app)
     return match.group()
+
+
+async def new_visit(pilot):
+    """From the welcome screen: a new application with page 0 filled in; returns its screen."""
+    from hr_wizard.screens.application import ApplicationScreen
+    from hr_wizard.screens.kiosk import KioskWelcomeScreen
+
+    await wait_for(pilot, KioskWelcomeScreen)
+    await pilot.press("enter")
+    screen = await wait_for(pilot, ApplicationScreen)
+    await fill_details(pilot)
+    return screen
+
+
+async def stop_visit(pilot):
+    """Esc on a visitor's page: saved, and the closing screen (returned) shows the resume code."""
+    from hr_wizard.screens.kiosk import KioskClosingScreen
+
+    await pilot.press("escape")
+    return await wait_for(pilot, KioskClosingScreen)

@@ -38,7 +38,17 @@ from hr_wizard.store import Store
 from hr_wizard.widgets.field import Field
 
 from ..helpers import FORBIDDEN, seeded
-from .kiosk_pilot import CODE, RESUME_CODE, fill_details, kiosk, screen_text, shown_resume_code, type_operator_code
+from .kiosk_pilot import (
+    CODE,
+    RESUME_CODE,
+    fill_details,
+    kiosk,
+    new_visit,
+    screen_text,
+    shown_resume_code,
+    stop_visit,
+    type_operator_code,
+)
 from .pilot import wait_for
 
 # Tests that go through the store's resume rules run on SQLite and a real PostgreSQL server
@@ -368,41 +378,36 @@ async def test_the_kiosk_speaks_to_the_visitor_and_f1_shows_only_their_keys(db_p
 
 async def test_a_countdown_warns_before_the_idle_reset_and_a_key_keeps_the_work(db_path):
     seeded(db_path).close()
-    app = kiosk(db_path, idle=1.6)  # the countdown shows for the last half (30 s at the default 180 s)
+    app = kiosk(db_path, idle=3.0)  # the countdown shows for the last half (30 s at the default 180 s)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        screen = await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
-        await pilot.pause(1.2)
+        screen = await new_visit(pilot)
+        for _ in range(60):  # polled, not a fixed pause: a busy machine must not skip the countdown
+            await pilot.pause(0.05)
+            if "Bent u er nog?" in screen_text(app):
+                break
         assert "Bent u er nog?" in screen_text(app) and "Druk op een toets" in screen_text(app)
         await pilot.press("end")  # a key: the countdown goes, the work stays
         await pilot.pause()
         assert "Bent u er nog?" not in screen_text(app) and app.screen is screen
-        await pilot.pause(2.0)  # nobody there any more: saved, but no code for whoever reads the screen now
-        await wait_for(pilot, KioskClosingScreen)
+        await wait_for(pilot, KioskClosingScreen)  # nobody there any more: saved, but no new code on screen
         assert "bewaard" in screen_text(app) and "helpdesk" in screen_text(app)
         assert RESUME_CODE.search(screen_text(app)) is None and "Jan" not in screen_text(app)
     saved = Store.open(str(db_path))
-    assert [(row.naam, row.team) for row in saved.roster_page(saved.get_project().id)] == [("Jan Jansen", "Burgerzaken")]
-    assert saved.roster_page(saved.get_project().id)[0].id  # kept; no new resume code was made for it
+    rows = saved.roster_page(saved.get_project().id)
+    assert [(row.naam, row.team) for row in rows] == [("Jan Jansen", "Burgerzaken")]
+    assert saved.get_application(rows[0].id).resume_code_hash == ""  # no code was made that nobody saw
 
 
 async def test_an_idle_reset_keeps_the_code_the_visitor_already_has(db_path):
     seeded(db_path).close()
     app = kiosk(db_path, idle=1.6)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
-        await pilot.press("escape")  # stops: the code is shown to the visitor, who is there
-        await wait_for(pilot, KioskClosingScreen)
+        await new_visit(pilot)
+        await stop_visit(pilot)  # stops: the code is shown to the visitor, who is there
         code = shown_resume_code(app)
         await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")
         await wait_for(pilot, ApplicationScreen)
-        await pilot.pause(2.4)  # walked away this time
-        await wait_for(pilot, KioskClosingScreen)
+        await wait_for(pilot, KioskClosingScreen)  # walked away this time (idle after 1.6 s)
         assert RESUME_CODE.search(screen_text(app)) is None
         await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")  # the earlier code still works
         screen = await wait_for(pilot, ApplicationScreen)
@@ -476,12 +481,8 @@ async def test_a_visitor_who_stops_can_read_their_instruction_sheet_and_back_to_
     seeded(db_path).close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
-        await pilot.press("escape")  # stop: page 0 is saved, the closing screen shows the code
-        closing = await wait_for(pilot, KioskClosingScreen)
+        await new_visit(pilot)
+        closing = await stop_visit(pilot)  # stop: page 0 is saved, the closing screen shows the code
         code = shown_resume_code(app)
         assert "Jan" not in screen_text(app) and "druk op i" in screen_text(app).lower()
         # Not applied on kvk.nl yet: no password or toegangscode is on its way.
@@ -501,12 +502,8 @@ async def test_after_an_idle_reset_the_next_visitor_cannot_open_the_sheet(db_pat
     seeded(db_path).close()
     app = kiosk(db_path, idle=1.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
-        await pilot.pause(1.6)  # the visitor walked away
-        await wait_for(pilot, KioskClosingScreen)
+        await new_visit(pilot)
+        await wait_for(pilot, KioskClosingScreen)  # the visitor walked away (idle after 1 s)
         assert "druk op i" not in screen_text(app).lower()
         await pilot.press("i")  # the next visitor tries
         await pilot.pause()
@@ -517,12 +514,8 @@ async def test_the_sheet_is_wrapped_for_the_screen_it_is_on(db_path):
     seeded(db_path).close()
     app = kiosk(db_path)
     async with app.run_test(size=(60, 20)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
-        await pilot.press("escape")
-        await wait_for(pilot, KioskClosingScreen)
+        await new_visit(pilot)
+        await stop_visit(pilot)
         await pilot.press("i")
         sheet = await wait_for(pilot, KioskSheetScreen)
         lines = sheet.sheet.splitlines()
