@@ -277,7 +277,7 @@ def _main(argv: list[str] | None) -> int:
         except KioskError as error:
             print(f"hr-wizard: {error}", file=sys.stderr)
             return 2
-        from hr_wizard.kiosk_app import run_kiosk
+        from hr_wizard.kiosk_terminal import run_kiosk
 
         return run_kiosk(location, content, config, args.gemeente, mouse=not args.no_mouse)
     from hr_wizard.app import HrWizardApp

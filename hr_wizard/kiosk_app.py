@@ -8,24 +8,17 @@
   screen) shows one calm "out of order" screen that only the operator (F12 and the code)
   leaves; the operator then reads the real message and chooses. Unexpected errors go to the
   operator log (kiosk.log_path) without personal data, never to the terminal. If the Textual app
-  ends anyway, `run_kiosk` starts it again on that screen.
-- After `kiosk_idle_seconds` without a key the visitor's work is saved and the closing screen
-  shows their resume code; a countdown warns first. A visitor goes on only with their work
-  e-mail address and that code.
+  ends anyway, `kiosk_terminal.run_kiosk` starts it again on that screen.
+- After `kiosk_idle_seconds` without a key the visitor's work is saved (a countdown warns
+  first). A visitor goes on only with their work e-mail address and the resume code shown
+  when they stopped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-import os
-import selectors
-import signal
-import sys
-import threading
 import time
-import unicodedata
 from asyncio import CancelledError
 from dataclasses import replace
 from pathlib import Path
@@ -46,6 +39,7 @@ from hr_wizard.kiosk import (
     new_resume_code,
     resume_expires,
 )
+from hr_wizard.kiosk_terminal import kiosk_linux_driver
 from hr_wizard.rows import row_id
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.kiosk import (
@@ -127,7 +121,7 @@ class KioskApp(HrWizardApp):
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
         if driver.__name__ == "LinuxDriver":
-            return _kiosk_linux_driver(driver)
+            return kiosk_linux_driver(driver)
         return driver
 
     # --- no error ends the kiosk --------------------------------------------------------
@@ -384,194 +378,9 @@ class KioskApp(HrWizardApp):
         self.push_screen(HelpScreen(keys_of(self.screen), self.content.text(legend)))
 
 
-# More printable characters than this arriving in one burst are a paste, not typing.
-_TYPED_BURST = 16
-_PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
-_PASTE_STUCK = 1.0  # seconds without input inside a paste whose end never came: end it
-
-
-class PasteSanitiser:
-    """Control characters inside a bracketed paste never reach Textual's parser, which would
-    read an escape sequence there as keys (Esc, F12, Enter ...: a paste of random bytes becomes
-    thousands of key presses). As careful terminals do, only newline, carriage return and tab stay.
-    A paste whose end marker never comes is ended after `_PASTE_STUCK` seconds of quiet, so the
-    keyboard cannot be swallowed by it."""
-
-    def __init__(self) -> None:
-        self.in_paste = False
-        self.held = ""  # the start of what may be the end marker, split over two reads
-        self.last_input = 0.0
-
-    def feed(self, data: str, now: float) -> str:
-        self.last_input = now
-        data, self.held = self.held + data, ""
-        out: list[str] = []
-        while data:
-            if not self.in_paste:
-                start = data.find(_PASTE_START)
-                if start < 0:
-                    out.append(data)
-                    break
-                out.append(data[:start + len(_PASTE_START)])
-                data, self.in_paste = data[start + len(_PASTE_START):], True
-                continue
-            end = data.find(_PASTE_END)
-            if end < 0:
-                keep = next((n for n in range(len(_PASTE_END) - 1, 0, -1) if data.endswith(_PASTE_END[:n])), 0)
-                body, self.held = (data[:-keep], data[-keep:]) if keep else (data, "")
-                out.append(_clean(body))
-                break
-            out.append(_clean(data[:end]) + _PASTE_END)
-            data, self.in_paste = data[end + len(_PASTE_END):], False
-        return "".join(out)
-
-    def quiet(self, now: float) -> str:
-        """What to feed when nothing came in: the end of a paste that is stuck, if it is."""
-        if not self.in_paste or now - self.last_input < _PASTE_STUCK:
-            return ""
-        self.in_paste, self.held = False, ""
-        return _PASTE_END
-
-
-def _clean(text: str) -> str:
-    return "".join(ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch) != "Cc")
-
-
-def _kiosk_linux_driver(base: type[Driver]) -> type[Driver]:
-    """Textual's terminal driver, made for a kiosk:
-
-    - bytes that are not UTF-8 (a paste of random bytes) are read as U+FFFD: in Textual they end
-      the input thread, and with it the app; any other failure to read is logged and reading
-      goes on;
-    - control characters inside a bracketed paste are dropped (PasteSanitiser);
-    - a stop signal (SIGTSTP) is ignored;
-    - printable keys that arrive in a burst (a paste from a terminal without bracketed paste,
-      one key event each: ~100,000 events for 100 KB) reach the app as one paste."""
-
-    class KioskLinuxDriver(base):  # type: ignore[valid-type, misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            signal.signal(signal.SIGTSTP, signal.SIG_IGN)  # Textual's handler would suspend the app
-            self._typed: list[events.Key] = []
-            self._typed_lock = threading.Lock()
-
-        def _run_input_thread(self) -> None:
-            while True:
-                try:
-                    self.run_input_thread()
-                    return
-                except Exception as error:
-                    log_event("reading the terminal failed, reading on: " + describe_exception(error))
-                    if self.exit_event.is_set():
-                        return
-                    time.sleep(0.05)
-
-        def run_input_thread(self) -> None:
-            """Textual's LinuxDriver.run_input_thread (8.2.8), with two changes: a lenient decoder,
-            and no control characters inside a bracketed paste (PasteSanitiser)."""
-            from codecs import getincrementaldecoder
-
-            from textual._loop import loop_last
-            from textual._parser import ParseError
-            from textual._xterm_parser import XTermParser
-
-            fileno = self.fileno
-            selector = selectors.SelectSelector()
-            selector.register(fileno, selectors.EVENT_READ)
-            parser = XTermParser(self._debug)
-            decode = getincrementaldecoder("utf-8")(errors="replace").decode
-            sanitiser = PasteSanitiser()
-
-            def process(selector_events, final: bool = False) -> None:
-                for last, (_key, mask) in loop_last(selector_events):
-                    if mask & selectors.EVENT_READ:
-                        data = decode(os.read(fileno, 1024 * 4), final=final and last)
-                        if not data:
-                            break
-                        for event in parser.feed(sanitiser.feed(data, time.monotonic())):
-                            self.process_message(event)
-                if not selector_events and (stuck := sanitiser.quiet(time.monotonic())):
-                    for event in parser.feed(stuck):
-                        self.process_message(event)
-                for event in parser.tick():
-                    self.process_message(event)
-
-            try:
-                while not self.exit_event.is_set():
-                    process(selector.select(0.1))
-                selector.unregister(fileno)
-                process(selector.select(0.1), final=True)
-            finally:
-                selector.close()
-                with contextlib.suppress(EOFError, ParseError):
-                    for _event in parser.feed(""):
-                        pass
-
-        def process_message(self, message) -> None:
-            # Runs in the input thread, once per key or other event read from the terminal.
-            if isinstance(message, events.Key) and message.is_printable and "+" not in message.key:
-                with self._typed_lock:
-                    self._typed.append(message)
-                    first = len(self._typed) == 1
-                if first:  # let the input thread read on; the app's loop sends the burst soon
-                    self._loop.call_soon_threadsafe(self._send_typed)
-                return
-            self._send_typed()
-            super().process_message(message)
-
-        def _send_typed(self) -> None:
-            with self._typed_lock:  # held while sending, so the order of events never changes
-                typed, self._typed = self._typed, []
-                if len(typed) > _TYPED_BURST:
-                    super().process_message(events.Paste("".join(key.character or "" for key in typed)))
-                    return
-                for key in typed:
-                    super().process_message(key)
-
-    return KioskLinuxDriver
-
-
 def closing_stage(application: Application) -> str:
     """What the closing screen tells a visitor comes next: "before" they applied on kvk.nl,
     "waiting" for the toegangscode, or "finished" (it is in)."""
     if application.letter_received is not None:
         return "finished"
     return "waiting" if application.applied_on is not None else "before"
-
-
-def _terminal_gone() -> bool:
-    try:
-        os.get_terminal_size(sys.__stdin__.fileno())  # type: ignore[union-attr]
-    except (OSError, ValueError, AttributeError):
-        return True
-    return False
-
-
-def run_kiosk(location: str, content: Content, config: KioskConfig, gemeente: str = "", *, mouse: bool = True) -> int:
-    """Run the kiosk until the operator closes it. Ctrl+C, Ctrl+\\ and Ctrl+Z never reach a
-    shell: the signals are ignored, and should the app end any other way it starts again on
-    its out-of-order screen. In a browser (Textual's web driver) a connection's app simply ends."""
-    from textual import constants
-
-    for name in ("SIGINT", "SIGQUIT", "SIGTSTP"):
-        signal.signal(getattr(signal, name), signal.SIG_IGN)
-    log_event("kiosk started")
-    problem: BaseException | None = None
-    pause = 1.0
-    while True:
-        app = KioskApp(location, content, config, gemeente, problem=problem)
-        try:
-            app.run(mouse=mouse)
-        except Exception as error:
-            problem = error
-            log_event("the kiosk stopped: " + describe_exception(error))
-        else:
-            if app.closed_by_operator or constants.DRIVER:
-                return 0
-            problem = app.problem or RuntimeError("the app ended")
-            log_event("the kiosk stopped without the operator; starting again")
-        if _terminal_gone():
-            log_event("the terminal is gone; the kiosk ends")
-            return 1
-        time.sleep(pause)
-        pause = min(30.0, pause * 2)

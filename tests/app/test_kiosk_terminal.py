@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 from textual import events
 
-from hr_wizard import kiosk_app
+from hr_wizard import kiosk_app, kiosk_terminal
 from hr_wizard.kiosk import KioskConfig, hash_resume_code, new_resume_code
 
 from ..helpers import seeded
@@ -182,7 +182,7 @@ def test_the_kiosk_driver_reads_on_after_bad_input_and_sends_a_burst_of_keys_as_
             sent.append(message)
 
     monkeypatch.setattr(signal, "signal", lambda *args: None)
-    driver = kiosk_app._kiosk_linux_driver(Textual)()
+    driver = kiosk_terminal.kiosk_linux_driver(Textual)()
     reads = []
 
     def read_once_failing() -> None:
@@ -208,7 +208,7 @@ def test_the_kiosk_driver_reads_on_after_bad_input_and_sends_a_burst_of_keys_as_
 
 
 def test_control_characters_inside_a_bracketed_paste_never_reach_the_parser():
-    sanitiser = kiosk_app.PasteSanitiser()
+    sanitiser = kiosk_terminal.PasteSanitiser()
     assert sanitiser.feed("\x1b[24~a\x1b[200~Jan\x1b[24~\x1b\r\n\x00de\x1b[2", now=0.0) == "\x1b[24~a\x1b[200~Jan[24~\r\nde"
     assert sanitiser.feed("01~\x1b", now=0.1) == "\x1b[201~\x1b"  # the end, split over two reads; then Esc itself
     assert sanitiser.feed("\x1b[200~half a paste", now=1.0) == "\x1b[200~half a paste"
@@ -226,12 +226,12 @@ def test_the_kiosk_starts_again_out_of_order_if_the_app_ever_ends_without_the_op
             self.closed_by_operator = True  # the second time, the operator closes it
 
     monkeypatch.setattr(kiosk_app.KioskApp, "run", run)
-    monkeypatch.setattr(kiosk_app, "_terminal_gone", lambda: False)
-    monkeypatch.setattr(kiosk_app.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(kiosk_terminal, "_terminal_gone", lambda: False)
+    monkeypatch.setattr(kiosk_terminal.time, "sleep", lambda seconds: None)
     saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGQUIT, signal.SIGTSTP)}
     try:
         config = KioskConfig("scrypt$16384$8$1$" + "00" * 16 + "$" + "00" * 32, 180, 20)
-        assert kiosk_app.run_kiosk("/nergens/db.sqlite", content, config) == 0
+        assert kiosk_terminal.run_kiosk("/nergens/db.sqlite", content, config) == 0
         assert all(signal.getsignal(number) is signal.SIG_IGN for number in saved)
     finally:
         for number, handler in saved.items():
