@@ -17,29 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from hr_wizard.content import TOOLS, Content, Explanation, Part, Source, Step
+from hr_wizard.content_values import SETTING_NAMES, URL_PREFIX
+from hr_wizard.content_values import ContentError as ContentError  # re-exported: callers catch it from here
+from hr_wizard.content_values import check_fact as _check_fact
+from hr_wizard.content_values import check_setting as _check_setting
 
 PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
-
-# Facts with their required type and a check; anything not listed must be a non-empty string.
-_INT_FACTS = {"letter_working_days": (0, 30)}
-_URL_PREFIX = "https://"
-# Settings a gemeente may change in its override file, with the allowed range.
-_INT_SETTINGS = {"bewaartermijn_maanden": (1, 240), "kiosk_idle_seconds": (10, 3600), "kiosk_closing_seconds": (3, 600),
-                 "toegang_controle_maanden": (1, 60), "kiosk_resume_days": (1, 90)}
-# Text settings with the form they must have ("" = not set).
-_STR_SETTINGS = {"kiosk_code_hash": "scrypt$"}
-# Settings that are true or false.
-_BOOL_SETTINGS = frozenset({"herinneringen_namen"})
-
-
-class ContentError(Exception):
-    """The content or override file cannot be used. `str()` is a Dutch message for the user."""
-
-    def __init__(self, path: Path | str, fault: str) -> None:
-        self.path = Path(path)
-        self.fault = fault
-        super().__init__(f"Het bestand {self.path} kan niet worden gebruikt: {fault}")
-
 
 def _placeholders(template: str) -> set[str]:
     try:
@@ -64,44 +47,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ContentError(path, f"fout in de TOML-opmaak: {exc}.") from None
     except RecursionError:  # arrays nested thousands deep: the reader gives up
         raise ContentError(path, "er staan te veel haakjes [ ] in elkaar. Schrijf lijsten plat, bijvoorbeeld: waarden = [1, 2, 3].") from None
-
-
-def _check_fact(path: Path, name: str, value: Any) -> Any:
-    if name in _INT_FACTS:
-        low, high = _INT_FACTS[name]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ContentError(path, f"feit '{name}' moet een geheel getal van {low} tot en met {high} zijn, bijvoorbeeld 2.")
-        return value
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, f"feit '{name}' moet een tekst zijn die niet leeg is.")
-    if name.startswith("url_") and not value.startswith(_URL_PREFIX):
-        raise ContentError(path, f"feit '{name}' moet een webadres zijn dat begint met https://, bijvoorbeeld https://www.kvk.nl.")
-    return value
-
-
-def _check_setting(path: Path, name: str, value: Any) -> Any:
-    if name in _STR_SETTINGS:
-        if not isinstance(value, str) or (value and not value.startswith(_STR_SETTINGS[name])):
-            raise ContentError(path, f"instelling '{name}' moet een tekst zijn die begint met {_STR_SETTINGS[name]}; "
-                                     "maak hem met: hr-wizard kiosk-code")
-        if name == "kiosk_code_hash" and value:
-            from hr_wizard.kiosk import code_hash_fault
-
-            fault = code_hash_fault(value)
-            if fault is not None:
-                raise ContentError(path, fault)
-        return value
-    if name in _BOOL_SETTINGS:
-        if not isinstance(value, bool):
-            raise ContentError(path, f"instelling '{name}' moet true of false zijn (zonder aanhalingstekens), bijvoorbeeld: {name} = false")
-        return value
-    if name not in _INT_SETTINGS:
-        known = ", ".join(sorted({*_INT_SETTINGS, *_STR_SETTINGS, *_BOOL_SETTINGS}))
-        raise ContentError(path, f"onbekende instelling 'settings.{name}'; kies uit {known}.")
-    low, high = _INT_SETTINGS[name]
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ContentError(path, f"instelling '{name}' moet een geheel getal van {low} tot en met {high} zijn, bijvoorbeeld 24.")
-    return value
 
 
 def _text(path: Path, where: str, value: Any) -> str:
@@ -177,7 +122,7 @@ def _source(path: Path, name: str, value: Any, base: dict[str, Any] | None = Non
             raise ContentError(path, f"onbekend veld 'sources.{name}.{field_name}'; kies uit {', '.join(allowed)}.")
     entry = {**(base or {}), **{k: v for k, v in value.items() if k in _SOURCE_FIELDS}}
     url = entry.get("url")
-    if not isinstance(url, str) or not url.startswith(_URL_PREFIX) or len(url) <= len(_URL_PREFIX):
+    if not isinstance(url, str) or not url.startswith(URL_PREFIX) or len(url) <= len(URL_PREFIX):
         raise ContentError(path, f"bron '{name}' heeft een url nodig die begint met https://, bijvoorbeeld https://www.kvk.nl/toegangscode.")
     checked = entry.get("checked")
     if isinstance(checked, str):
@@ -206,7 +151,7 @@ def _parse_packaged(path: Path, data: dict[str, Any]) -> _Raw:
     if data.get("schema") != 1:
         raise ContentError(path, "'schema = 1' ontbreekt bovenaan het bestand.")
     settings = {name: _check_setting(path, name, value) for name, value in _table(path, data, "settings").items()}
-    missing = (_INT_SETTINGS.keys() | _STR_SETTINGS.keys() | _BOOL_SETTINGS) - settings.keys()
+    missing = SETTING_NAMES - settings.keys()
     if missing:
         raise ContentError(path, f"instelling '{sorted(missing)[0]}' ontbreekt in [settings].")
     texts: dict[str, str] = {}
