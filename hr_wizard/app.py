@@ -10,24 +10,24 @@ import contextlib
 import contextvars
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.theme import Theme
 
 from hr_wizard import texts
+from hr_wizard.app_keys import KeyTexts
+from hr_wizard.app_projects import ProjectChoice
 from hr_wizard.content import Content
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.remembered import current_user, last_step_setting
 from hr_wizard.rows import row_id
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
-from hr_wizard.theme import DEFAULT_THEME, HIGH_CONTRAST
+from hr_wizard.theme import HIGH_CONTRAST, ThemeChoice
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from hr_wizard.store import Store
 
 
-class HrWizardApp(App[None]):
+class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     CSS_PATH = "styles/app.tcss"
     # Below 76 columns (a jump host's 60x20 window) the screens get the class "-narrow".
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal")]
@@ -63,44 +63,6 @@ class HrWizardApp(App[None]):
         self.title = content.text("app_title")
         texts.use(content)  # the input rules and errors speak the gemeente's texts too
         self._localise_bindings(self)
-
-    # --- key descriptions from the content file ------------------------------
-
-    def _localise_bindings(self, node) -> None:
-        """Give every hr-wizard binding (those with an id) its description from [keys].
-
-        Textual hides a binding that had no description when it was made, so whether it
-        shows is taken from the class's own BINDINGS."""
-        keys = self.content.keys
-        shows = {binding.id: binding.show for cls in reversed(type(node).__mro__)
-                 for binding in cls.__dict__.get("BINDINGS", []) if isinstance(binding, Binding) and binding.id}
-        for key, bindings in node._bindings.key_to_bindings.items():
-            node._bindings.key_to_bindings[key] = [
-                replace(binding, description=keys[binding.id], show=shows.get(binding.id, binding.show),
-                        group=self._localise_group(binding.group))
-                if binding.id in keys else binding
-                for binding in bindings
-            ]
-
-    def _localise_group(self, group: Binding.Group | None) -> Binding.Group | None:
-        if group is None or group.description not in self.content.keys:
-            return group
-        return Binding.Group(self.content.keys[group.description], compact=group.compact)
-
-    def _register(self, parent, *widgets, **kwargs):
-        # Textual has no public hook for "a widget joined the app"; _register is where every
-        # screen and widget passes, once, before its bindings are shown (pinned Textual; tested).
-        registered = super()._register(parent, *widgets, **kwargs)
-        for widget in registered:
-            self._localise_bindings(widget)
-        return registered
-
-    def get_theme(self, theme_name: str) -> Theme | None:
-        # Textual copies its dict of themes on every lookup, and looks the theme up once per
-        # widget while styling (about 30 ms of the first frame here); a plain name needs no copy.
-        if "," in theme_name:
-            return super().get_theme(theme_name)
-        return self._registered_themes.get(theme_name.strip())
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -192,56 +154,6 @@ class HrWizardApp(App[None]):
         for callback in waiting:
             callback()
 
-    # --- several gemeenten in one database ------------------------------------
-
-    def open_project(self, project: Project) -> None:
-        """Work on this gemeente: remembered for this user, opened at its last step."""
-        assert self.store is not None
-        self.project = project
-        self.store.remember_project(row_id(project))
-        progress = self.store.step_progress(row_id(project))
-        last_step = self.store.get_setting(last_step_setting(row_id(project)))
-        self._to_base()
-        self.switch_screen(RoadmapScreen(project, progress, last_step))
-
-    def project_saved(self, project: Project) -> None:
-        """A screen saved the gemeente's record (its debiteurnummer): every open screen works on
-        the new version from now on, so the next save is checked against it."""
-        self.project = project
-        for screen in self.screen_stack:
-            held = getattr(screen, "project", None)
-            if held is not None and held.id == row_id(project):
-                screen.project = project  # type: ignore[attr-defined]
-
-    def _to_base(self) -> None:
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-
-    def action_choose_project(self) -> None:
-        from hr_wizard.screens.projects import ProjectPickerScreen
-
-        assert self.store is not None
-        self._to_base()
-        if self.project is None:
-            self.switch_screen(ProjectPickerScreen(self.store.projects()))
-        else:  # over the open gemeente, so that Esc goes back to it
-            self.push_screen(ProjectPickerScreen(self.store.projects(), row_id(self.project)))
-
-    def action_edit_project(self) -> None:
-        """Correct the intake: the gemeente's name and its projectleider."""
-        from hr_wizard.screens.project_details import ProjectDetailsScreen
-
-        if self.store is None or self.project is None:
-            return
-        self._to_base()
-        self.push_screen(ProjectDetailsScreen(self.store, self.project))
-
-    def action_new_project(self) -> None:
-        from hr_wizard.screens.intake import IntakeScreen
-
-        self._to_base()
-        self.switch_screen(IntakeScreen())
-
     def _show_problem(self, error: StoreError) -> None:
         waiting = self._quick_screen
         if waiting is not None and not (waiting.is_mounted and waiting.query("Header *")):
@@ -317,18 +229,6 @@ class HrWizardApp(App[None]):
         super().exit(result, return_code, message)
 
     # --- theme ------------------------------------------------------------
-
-    def _theme_setting(self) -> str:
-        return f"theme.{self.store.actor}" if self.store else "theme"
-
-    def action_toggle_contrast(self) -> None:
-        """Switch the high-contrast theme on or off; remembered per operating-system user."""
-        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
-
-    def watch_theme(self, theme: str) -> None:
-        """A theme chosen anywhere (F1 → c, or the command palette) is remembered per user."""
-        if self.store is not None and self.store.get_setting(self._theme_setting()) != theme:
-            self.store.set_setting(self._theme_setting(), theme)
 
     # --- the command palette (ctrl+p): the wizard's own commands, in Dutch -----------
 

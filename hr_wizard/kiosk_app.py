@@ -20,30 +20,25 @@ import datetime as dt
 import math
 import time
 from asyncio import CancelledError
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
-from textual.widgets import Input
 
-from hr_wizard.app import HrWizardApp
 from hr_wizard.errors import NotADatabaseError, StoreError
 from hr_wizard.kiosk import (
-    allowed_for,
-    allowed_name,
     describe_exception,
     hash_resume_code,
     log_event,
     new_resume_code,
     resume_expires,
 )
+from hr_wizard.kiosk_guards import VisitorGuards
 from hr_wizard.kiosk_terminal import kiosk_linux_driver
 from hr_wizard.rows import row_id
 from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.kiosk import (
-    Countdown,
     KioskClosingScreen,
     KioskMessageScreen,
     KioskResumeScreen,
@@ -67,7 +62,7 @@ _ERROR_BURST = 10  # errors within _ERROR_WINDOW seconds: stop trying to recover
 _ERROR_WINDOW = 10.0
 
 
-class KioskApp(HrWizardApp):
+class KioskApp(VisitorGuards):
     ENABLE_COMMAND_PALETTE = False
     QUICK_START = False  # a visitor never sees the main screen, not even for a moment
     BINDINGS = [
@@ -89,34 +84,8 @@ class KioskApp(HrWizardApp):
         self.problem: BaseException | None = problem
         self._problem_can_move = False
         self._errors: list[float] = []
-        self._countdown: Countdown | None = None
 
     # --- the allow-list ---------------------------------------------------------------
-
-    def _localise_bindings(self, node) -> None:
-        """Descriptions from [keys] (a visitor's own where there is one: "visitor.<id>"), and
-        only the bindings the allow-list names for this kind of widget."""
-        super()._localise_bindings(node)
-        keys = self.content.keys
-        names = [cls.__name__ for cls in type(node).__mro__]
-        for key, bindings in list(node._bindings.key_to_bindings.items()):
-            kept = [replace(binding, description=keys[f"visitor.{binding.id}"]) if f"visitor.{binding.id}" in keys else binding
-                    for binding in bindings if allowed_for(names, binding.action)]
-            if kept:
-                node._bindings.key_to_bindings[key] = kept
-            else:
-                del node._bindings.key_to_bindings[key]
-
-    async def run_action(self, action: Any, default_namespace: Any = None, namespaces: Any = None) -> bool:
-        """Whatever asks (a binding, a click, the footer): only actions on the allow-list run."""
-        _target, name, _params = self._parse_action(action, self if default_namespace is None else default_namespace,
-                                                     namespaces)
-        if not allowed_name(name):
-            return False
-        return await super().run_action(action, default_namespace, namespaces)
-
-    def get_system_commands(self, screen):  # the command palette is off; nothing to offer either
-        return iter(())
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -313,18 +282,6 @@ class KioskApp(HrWizardApp):
                 return  # a paste typed as keys (a terminal without bracketed paste): cheap to refuse
         await super().on_event(event)
 
-    def _field_is_full(self, key: events.Key) -> bool:
-        """A printable key for a field already at its cap cannot change it; the Input would
-        refuse it after Textual's binding checks (~50 us a key, seconds for a 100 KB paste).
-        No printable key has a priority binding in the kiosk, so nothing else is skipped."""
-        focused = self.focused
-        if not key.is_printable or not isinstance(focused, Input) or not focused.max_length:
-            return False
-        if len(focused.value) < focused.max_length or not focused.selection.is_empty:
-            return False
-        focused.restricted()
-        return True
-
     def _check_idle(self) -> None:
         if isinstance(self.screen, KioskSheetScreen):  # the visitor's own words: gone when they are
             if time.monotonic() - self.last_input >= self.config.idle_seconds:
@@ -349,33 +306,6 @@ class KioskApp(HrWizardApp):
                 screen.save_as_it_stands()
                 application = screen.application
         self._visit_ended(application, walked_away=True)
-
-    def _show_countdown(self, seconds: int) -> None:
-        message = self.content.text("kiosk_countdown", seconds=seconds)
-        if self._countdown is not None and self._countdown.is_attached and self._countdown.screen is self.screen:
-            self._countdown.update(message)
-            return
-        self._clear_countdown()
-        self._countdown = Countdown(message, markup=False)
-        self.screen.mount(self._countdown)
-
-    def _clear_countdown(self) -> None:
-        countdown, self._countdown = self._countdown, None
-        if countdown is not None and countdown.is_attached:
-            countdown.remove()
-
-    def action_blocked(self) -> None:
-        self.notify(self.content.text("kiosk_blocked"), timeout=3)
-
-    def action_help(self) -> None:
-        from hr_wizard.screens.help import HelpScreen, keys_of
-
-        if isinstance(self.screen, HelpScreen):
-            self.pop_screen()
-            return
-        # Out of order nothing is being saved: the visitor reads only whom to call.
-        legend = "kiosk_out_of_order" if isinstance(self.screen, OutOfOrderScreen) else "kiosk_help_legend"
-        self.push_screen(HelpScreen(keys_of(self.screen), self.content.text(legend)))
 
 
 def closing_stage(application: Application) -> str:

@@ -7,7 +7,13 @@ rules that variables cannot reach are in styles/app.tcss ("High contrast")."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual.app import App
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from hr_wizard.store import Store
 
 DEFAULT_THEME = "textual-dark"
 
@@ -45,3 +51,29 @@ HIGH_CONTRAST = Theme(
         "scrollbar-corner-color": "#000000",
     },
 )
+
+
+class ThemeChoice(App[None]):
+    """The theme of the Textual apps: high contrast on F1 → c (or the command palette),
+    remembered per operating-system user in the database."""
+
+    store: Store | None
+
+    def get_theme(self, theme_name: str) -> Theme | None:
+        # Textual copies its dict of themes on every lookup, and looks the theme up once per
+        # widget while styling (about 30 ms of the first frame here); a plain name needs no copy.
+        if "," in theme_name:
+            return super().get_theme(theme_name)
+        return self._registered_themes.get(theme_name.strip())
+
+    def _theme_setting(self) -> str:
+        return f"theme.{self.store.actor}" if self.store else "theme"
+
+    def action_toggle_contrast(self) -> None:
+        """Switch the high-contrast theme on or off; remembered per operating-system user."""
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen anywhere (F1 → c, or the command palette) is remembered per user."""
+        if self.store is not None and self.store.get_setting(self._theme_setting()) != theme:
+            self.store.set_setting(self._theme_setting(), theme)

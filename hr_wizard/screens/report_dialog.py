@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from hr_wizard import validation
+from hr_wizard.errors import StoreError
 from hr_wizard.texts import text
 from hr_wizard.ui import wizard
 from hr_wizard.widgets.choice import ChoiceField
 from hr_wizard.widgets.field import Field
 from hr_wizard.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from hr_wizard.models import Project
+    from hr_wizard.store import Store
 
 
 def default_report_path(fmt: str = "md") -> str:
@@ -70,3 +76,40 @@ class ReportDialog(ModalScreen["tuple[Path, str] | None"]):
         else:
             self.query_one(Field).input.focus()
 
+
+def ask_and_write_report(screen: Screen, store: Store, project: Project) -> None:
+    """"r" on the main screen: ask where and in which format, ask before overwriting a file,
+    write the report (0600 from its first byte) and say where it went, or what went wrong."""
+
+    def chosen(choice: Any) -> None:
+        if choice is None:
+            return
+        from hr_wizard import report
+
+        path, fmt = choice
+        content = wizard(screen).content
+
+        def write(overwrite: bool | None = False) -> None:
+            if overwrite is None or (path.exists() and not overwrite):
+                return
+            from hr_wizard.private_file import private_output
+
+            try:
+                with private_output(path, bool(overwrite), store.location) as handle:  # 0600
+                    handle.write(report.render(store, project, content, fmt))
+            except StoreError as error:  # the database itself, a folder: said in Dutch
+                screen.notify(str(error), severity="error")
+                return
+            except OSError as error:
+                screen.notify(content.text("report_failed", path=path, reason=error.strerror or error), severity="error")
+                return
+            screen.notify(content.text("report_saved", path=path), timeout=8)
+
+        if path.exists() and not path.is_dir():
+            from hr_wizard.screens.confirm import ConfirmScreen
+
+            screen.app.push_screen(ConfirmScreen(content.text("report_overwrite", path=path)), write)
+        else:
+            write()
+
+    screen.app.push_screen(ReportDialog(), chosen)

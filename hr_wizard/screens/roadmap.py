@@ -272,41 +272,10 @@ class RoadmapScreen(Screen[None]):
 
     @needs_store
     def action_report(self) -> None:
-        from hr_wizard.screens.report_dialog import ReportDialog
+        from hr_wizard.screens.report_dialog import ask_and_write_report
 
-        def chosen(choice: Any) -> None:
-            if choice is None:
-                return
-            from hr_wizard import report
-
-            path, fmt = choice
-            content, store = wizard(self).content, self.store
-            assert store is not None
-
-            def write(overwrite: bool | None = False) -> None:
-                if overwrite is None or (path.exists() and not overwrite):
-                    return
-                from hr_wizard.private_file import private_output
-
-                try:
-                    with private_output(path, bool(overwrite), store.location) as handle:  # 0600
-                        handle.write(report.render(store, self.stored_project, content, fmt))
-                except StoreError as error:  # the database itself, a folder: said in Dutch
-                    self.notify(str(error), severity="error")
-                    return
-                except OSError as error:
-                    self.notify(content.text("report_failed", path=path, reason=error.strerror or error), severity="error")
-                    return
-                self.notify(content.text("report_saved", path=path), timeout=8)
-
-            if path.exists() and not path.is_dir():
-                from hr_wizard.screens.confirm import ConfirmScreen
-
-                self.app.push_screen(ConfirmScreen(content.text("report_overwrite", path=path)), write)
-            else:
-                write()
-
-        self.app.push_screen(ReportDialog(), chosen)
+        assert self.store is not None
+        ask_and_write_report(self, self.store, self.stored_project)
 
     @needs_store
     def action_audit(self) -> None:

@@ -9,6 +9,7 @@ methods here and never build SQL themselves.
     base.py          transactions, the audit trail, version-checked saves
     projects.py      the gemeente, its steps and remembered settings
     applications.py  account applications, the roster, retention, forgetting
+    imports.py       many applications at once (the import), one transaction
     kiosk.py         a kiosk visitor's resume code and the wrong codes typed
     phases.py        Fase 1's record, Fase 2's processes and terugmeldingen
     audit.py         reading the logboek
@@ -35,7 +36,7 @@ from hr_wizard.errors import (
 from hr_wizard.paths import display_location, is_url
 from hr_wizard.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from hr_wizard.store import cleaning, engines, network
-from hr_wizard.store.applications import ROSTER_SORTS, ApplicationsStore, RosterRow, RosterTotals
+from hr_wizard.store.applications import ROSTER_SORTS, RosterRow, RosterTotals
 from hr_wizard.store.audit import AuditStore
 from hr_wizard.store.backup import BackupStore, backup_sqlite, check_restorable, restore_sqlite
 from hr_wizard.store.engines import CONNECT_TIMEOUT_S, server_engine, server_error, sqlite_engine
@@ -47,6 +48,7 @@ from hr_wizard.store.files import (
     is_writable,
     repair_sidecars,
 )
+from hr_wizard.store.imports import ImportsStore
 from hr_wizard.store.kiosk import KioskStore, Resume
 from hr_wizard.store.opening import current_revision, migrate
 from hr_wizard.store.phases import PhasesStore, TransitionError
@@ -62,7 +64,7 @@ __all__ = [
 ]
 
 
-class Store(PhasesStore, ApplicationsStore, KioskStore, AuditStore, BackupStore, RemindersStore):
+class Store(PhasesStore, ImportsStore, KioskStore, AuditStore, BackupStore, RemindersStore):
     """An open hr-wizard database."""
 
     @classmethod

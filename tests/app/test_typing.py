@@ -59,6 +59,9 @@ async def test_typing_in_the_roster_search_box_lays_out_nothing_while_the_rows_s
         roster = await open_roster(pilot)
         search = roster.query_one("#roster-filter", Input)
         roster.set_focus(search)
+        await app.workers.wait_for_complete()  # the roster settled: its first page and totals are in
+        await pilot.pause()
+        await roster.wait_for_refresh()
         await pilot.pause()
         layouts = count_layouts(roster)
         await type_filter(pilot, *"jan")

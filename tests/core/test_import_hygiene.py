@@ -12,7 +12,7 @@ import pytest
 import hr_wizard
 
 # The Textual layer; everything else in hr_wizard is the core, which never imports Textual.
-UI_MODULES = {"hr_wizard.app", "hr_wizard.kiosk_app", "hr_wizard.kiosk_terminal", "hr_wizard.theme"}
+UI_MODULES = {"hr_wizard.app", "hr_wizard.app_keys", "hr_wizard.app_projects", "hr_wizard.kiosk_app", "hr_wizard.kiosk_guards", "hr_wizard.kiosk_terminal", "hr_wizard.theme"}
 UI_PACKAGES = ("hr_wizard.screens", "hr_wizard.widgets")
 CORE_MODULES = sorted(
     module.name for module in pkgutil.walk_packages(hr_wizard.__path__, "hr_wizard.")
