@@ -326,8 +326,12 @@ def describe_exception(error: BaseException) -> str:
         seen.add(id(current))
         kind = f"{type(current).__module__}.{type(current).__qualname__}"
         code = _error_code(current)
-        frames = traceback.extract_tb(current.__traceback__)[-6:]
-        where = " <- ".join(f"{Path(frame.filename).name}:{frame.lineno} {frame.name}" for frame in reversed(frames))
+        every = traceback.extract_tb(current.__traceback__)
+        frames = every[-6:]
+        # Where in hr-wizard it came from, when the last frames are all a library's (SQLAlchemy).
+        ours = [frame for frame in every[:-6] if f"{os.sep}hr_wizard{os.sep}" in frame.filename][-2:]
+        where = " <- ".join(f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
+                            for frame in [*reversed(frames), *reversed(ours)])
         parts.append(f"{kind}{f' [{code}]' if code else ''}{f' at {where}' if where else ''}")
         current = current.__cause__ or current.__context__ or getattr(current, "error", None) \
             or getattr(current, "orig", None)

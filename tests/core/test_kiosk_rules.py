@@ -148,3 +148,19 @@ def test_the_operator_log_names_the_error_never_its_message(tmp_path):
     assert path.is_relative_to(tmp_path / "xdg-state")  # the user's state folder (conftest sets XDG_STATE_HOME)
     assert "RuntimeError" in path.read_text(encoding="utf-8")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_the_operator_log_says_where_in_hr_wizard_a_library_error_came_from():
+    """A database error ends deep in SQLAlchemy: the last frames alone do not say which action
+    of the wizard met it, so the nearest hr-wizard frames are added."""
+    library: dict = {}
+    exec(compile("def deep(n):\n    if n == 0:\n        raise OSError('jan@testdorp.nl')\n    deep(n - 1)\n",
+                 "/venv/site-packages/somelib/engine.py", "exec"), library)
+    ours: dict = {"deep": library["deep"]}
+    exec(compile("def save_page():\n    deep(10)\n", "/checkout/hr_wizard/store/applications.py", "exec"), ours)
+    try:
+        ours["save_page"]()
+    except OSError as error:
+        described = kiosk.describe_exception(error)
+    assert "engine.py" in described and "applications.py:2 save_page" in described
+    assert "jan@" not in described
