@@ -59,16 +59,28 @@ def shown_resume_code(app) -> str:
     return match.group()
 
 
-async def new_visit(pilot):
-    """From the welcome screen: a new application with page 0 filled in; returns its screen."""
+async def new_visit(pilot, **details: str):
+    """From the welcome screen: a new application with page 0 filled in (fill_details'
+    values, or these); returns its screen."""
     from hr_wizard.screens.application import ApplicationScreen
     from hr_wizard.screens.kiosk import KioskWelcomeScreen
 
     await wait_for(pilot, KioskWelcomeScreen)
     await pilot.press("enter")
     screen = await wait_for(pilot, ApplicationScreen)
-    await fill_details(pilot)
+    await fill_details(pilot, **details)
     return screen
+
+
+def give_resume_code(store, application_id: int, days: int = 30) -> str:
+    """A resume code for this application, valid `days` from today, as the kiosk makes one."""
+    import datetime as dt
+
+    from hr_wizard.kiosk import hash_resume_code, new_resume_code
+
+    code = new_resume_code()
+    store.set_resume_code(application_id, hash_resume_code(code), dt.date.today() + dt.timedelta(days=days))
+    return code
 
 
 async def stop_visit(pilot):

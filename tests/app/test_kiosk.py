@@ -19,7 +19,6 @@ from hr_wizard.kiosk import (
     CODE_HASH_ENV,
     KioskError,
     child_environment,
-    hash_resume_code,
     kiosk_config,
     log_path,
     new_resume_code,
@@ -42,6 +41,7 @@ from .kiosk_pilot import (
     CODE,
     RESUME_CODE,
     fill_details,
+    give_resume_code,
     kiosk,
     new_visit,
     screen_text,
@@ -258,10 +258,7 @@ async def test_leaving_shows_a_resume_code_and_only_the_address_with_it_opens_th
     seeded(db_path).close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot, telefoon="0301234567")
+        await new_visit(pilot, telefoon="0301234567")
         await pilot.press("enter")  # page 0 saved; now step 1
         await pilot.pause()
         await pilot.press("escape")  # the visitor stops
@@ -288,7 +285,7 @@ async def test_a_colleagues_name_and_address_never_open_their_application(db_pat
     store = seeded(db_path)
     colleague = store.create_application(store.get_project().id, "Piet Puk", "Burgerzaken", "piet@testdorp.nl", "0612345678")
     store.save_application(colleague.id, colleague.version, current_step=3)
-    store.set_resume_code(colleague.id, hash_resume_code(new_resume_code()), dt.date.today() + dt.timedelta(days=30))
+    give_resume_code(store, colleague.id)
     store.close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -318,8 +315,7 @@ async def test_a_finished_application_cannot_be_reopened_at_the_kiosk(db_path):
     store = seeded(db_path)
     done = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
     store.save_application(done.id, done.version, current_step=7, applied_on="2026-04-24", letter_received="2026-04-28")
-    code = new_resume_code()
-    store.set_resume_code(done.id, hash_resume_code(code), dt.date.today() + dt.timedelta(days=30))
+    code = give_resume_code(store, done.id)
     store.close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -335,8 +331,7 @@ async def test_paging_back_shows_only_their_own_data_and_keeps_the_stored_step(d
     jan = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl", "0301234567")
     store.save_application(jan.id, jan.version, current_step=4, kenmerk="Burgerzaken / Jan Jansen", applied_on="2026-04-24",
                            letter_due="2026-04-28")
-    code = new_resume_code()
-    store.set_resume_code(jan.id, hash_resume_code(code), dt.date.today() + dt.timedelta(days=30))
+    code = give_resume_code(store, jan.id)
     store.close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -422,8 +417,7 @@ async def test_the_closing_screen_repeats_what_comes_next_from_the_facts(db_path
     store = seeded(db_path)
     jan = store.create_application(store.get_project().id, "Jan Jansen", "Burgerzaken", "jan@testdorp.nl")
     store.save_application(jan.id, jan.version, current_step=7, applied_on="2026-04-24")
-    code = new_resume_code()
-    store.set_resume_code(jan.id, hash_resume_code(code), dt.date.today() + dt.timedelta(days=30))
+    code = give_resume_code(store, jan.id)
     store.close()
     app = kiosk(db_path, content=load_content(override))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -23,7 +23,7 @@ from hr_wizard.screens.application import ApplicationScreen
 from hr_wizard.screens.kiosk import KioskMessageScreen, KioskWelcomeScreen, OperatorProblemScreen, OutOfOrderScreen
 
 from ..helpers import seeded
-from .kiosk_pilot import fill_details, kiosk, screen_text, type_operator_code
+from .kiosk_pilot import kiosk, new_visit, screen_text, type_operator_code
 from .pilot import wait_for
 
 OUT_OF_ORDER = "Deze kiosk is tijdelijk buiten gebruik. Roep een medewerker."
@@ -108,10 +108,7 @@ async def test_a_write_lock_held_mid_visit_puts_the_kiosk_out_of_order(db_path, 
     seeded(db_path).close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
+        await new_visit(pilot)
         other = sqlite3.connect(db_path, isolation_level=None)  # another desk holds the write lock
         other.execute("BEGIN IMMEDIATE")
         try:
@@ -123,10 +120,7 @@ async def test_a_write_lock_held_mid_visit_puts_the_kiosk_out_of_order(db_path, 
             other.execute("ROLLBACK")
             other.close()
         await pilot.press("r")
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
+        await new_visit(pilot)
         await pilot.press("enter")  # the lock is gone: saving works again
         await pilot.pause()
         assert isinstance(app.screen, ApplicationScreen) and app.screen.page == 1
@@ -184,10 +178,7 @@ async def test_postgresql_stopped_mid_visit_puts_the_kiosk_out_of_order(own_serv
     seeded(own_server.url).close()
     app = kiosk(own_server.url)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("enter")
-        await wait_for(pilot, ApplicationScreen)
-        await fill_details(pilot)
+        await new_visit(pilot)
         own_server.stop()
         await pilot.press("enter")  # saving the page finds no server
         await assert_out_of_order_holds(pilot)

@@ -4,7 +4,6 @@ the loop around the app starts it again should it ever end without the operator.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import random
 import shutil
@@ -20,10 +19,10 @@ import pytest
 from textual import events
 
 from hr_wizard import kiosk_app, kiosk_terminal
-from hr_wizard.kiosk import KioskConfig, hash_resume_code, new_resume_code
+from hr_wizard.kiosk import KioskConfig
 
 from ..helpers import seeded
-from .kiosk_pilot import CODE
+from .kiosk_pilot import CODE, give_resume_code
 
 TMUX = shutil.which("tmux")
 PROGRAM = Path(sys.executable).parent / "hr-wizard"
@@ -107,7 +106,7 @@ def test_installed_kiosk_never_shows_a_colleagues_application_for_their_address_
     store = seeded(db)
     colleague = store.create_application(store.get_project().id, "Piet Puk", "Burgerzaken", "piet@testdorp.nl", "0612345678")
     store.save_application(colleague.id, colleague.version, current_step=3, kenmerk="Burgerzaken / Piet Puk")
-    store.set_resume_code(colleague.id, hash_resume_code(new_resume_code()), dt.date.today() + dt.timedelta(days=30))
+    give_resume_code(store, colleague.id)
     store.close()
     terminal = Terminal(tmp_path, "--db", str(db), "--kiosk")
     terminals.append(terminal)
