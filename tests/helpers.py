@@ -108,7 +108,7 @@ def seeded_page(db_path, page: int) -> None:
     project = store.get_project()
     application = store.create_application(project.id, "Jan de Werker", "Afd. Werk en Inkomen", "jan@testdorp.nl")
     changes = {"current_step": page}
-    if page >= 4:
+    if page >= 3:  # page 3 asks the date of the application: without one it shows today's
         changes |= {"kenmerk": "Afd. Werk en Inkomen / Jan de Werker", "applied_on": dt.date(2026, 1, 5)}
     store.save_application(application.id, application.version, **changes)
     store.close()
