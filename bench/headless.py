@@ -15,21 +15,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def timed(app_class):
-    """The app class with one addition: right after its first frame it prints FRAME and quits."""
+    """The app class with one addition: right after its first frame with something on it (a
+    screen with widgets, outside Textual's start-up batch, which keeps frames from the
+    terminal) it prints FRAME and quits."""
 
     class Timed(app_class):
         # CSS_PATH is relative to the module that defines the class: keep the original's.
         if app_class.CSS_PATH:
             CSS_PATH = str(Path(inspect.getfile(app_class)).parent / app_class.CSS_PATH)
+        _framed = False
 
-        def on_mount(self) -> None:
-            # Textual calls the original's on_mount as well (every class in the MRO that has
-            # one): calling super() here would mount its screens twice.
-            self.call_after_refresh(self._first_frame)
-
-        def _first_frame(self) -> None:
-            print("FRAME", flush=True)
-            self.exit()
+        def _display(self, screen, renderable) -> None:  # where a frame goes to the terminal
+            super()._display(screen, renderable)
+            if renderable is not None and not self._batch_count and screen.children and not self._framed:
+                self._framed = True
+                print("FRAME", flush=True)
+                self.exit()
 
     return Timed
 

@@ -67,6 +67,11 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
+
+    def on_ready(self) -> None:
+        # The first screen is pushed once the app is ready, not while it mounts: Textual mounts
+        # the app inside a batch that keeps the screen from the terminal, so a screen pushed
+        # then was rendered once in vain and again after the batch (about 30 ms later).
         # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
         # (quickread), where opening the store imports SQLModel for a few hundred.
         quick = self._quick_read() if self.QUICK_START else None

@@ -82,8 +82,8 @@ async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):
         # CSS_PATH is relative to the defining module: point at the package's stylesheet.
         CSS_PATH = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CSS_PATH)
 
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_ready(self) -> None:
+            super().on_ready()
             self.call_after_refresh(self.exit)
 
     seeded_for_quickread(db_path, TODAY).close()
@@ -92,3 +92,28 @@ async def test_quitting_at_once_after_the_first_frame_is_clean(db_path):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_the_first_render_of_the_main_screen_reaches_the_terminal(db_path):
+    """Textual mounts the app inside a batch that keeps every frame from the terminal. The main
+    screen, pushed while the app mounted, was rendered once in vain inside it and again after
+    it: about 30 ms later on screen at every start (bench: state shown)."""
+    import hr_wizard.app
+    from hr_wizard.content_file import load_content
+
+    renders: list[int] = []
+
+    class Watched(hr_wizard.app.HrWizardApp):
+        CSS_PATH = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CSS_PATH)
+
+        def _display(self, screen, renderable) -> None:  # where a frame goes to the terminal (pinned Textual)
+            if renderable is not None and isinstance(screen, RoadmapScreen):
+                renders.append(self._batch_count)
+            super()._display(screen, renderable)
+
+    seeded_for_quickread(db_path, TODAY).close()
+    app = Watched(str(db_path), load_content())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+    assert renders, "the main screen was never rendered"
+    assert renders[0] == 0, "the main screen's first render was kept from the terminal by Textual's start-up batch"
