@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -67,6 +68,11 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.animation_level = "none"  # animations cost bandwidth and lag over SSH
+        # Textual's loop, its writer thread and our workers (SQLModel's import at start, roster
+        # queries) share the GIL. At Python's default 5 ms switch interval a finished frame
+        # waited 15-25 ms for the writer while the loop went on working; at 1 ms it goes out
+        # at once (bench: state shown).
+        sys.setswitchinterval(0.001)
 
     def on_ready(self) -> None:
         # The first screen is pushed once the app is ready, not while it mounts: Textual mounts

@@ -21,6 +21,10 @@ def step_prompt(title: str, status: str, selected: bool = False) -> Text:
 class StepList(OptionList):
     """Part headings are disabled options, so the cursor only lands on steps."""
 
+    # No step title holds a link: without this Textual looks for one in every styled piece of
+    # every line it paints (a third of the main screen's first paint).
+    auto_links = False
+
     def __init__(self, parts: tuple[Part, ...], statuses: dict[str, str], id: str | None = None) -> None:
         options: list[Option] = []
         for part in parts:
