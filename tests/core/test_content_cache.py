@@ -1,0 +1,102 @@
+"""The packaged content file is parsed by tomllib once per version; later starts read its
+tables back from a JSON copy in the user's cache folder. A cache that is damaged or cannot
+be written changes nothing but the speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from hr_wizard.content_cache import PREFIX, cache_folder, cached_tables
+from hr_wizard.content_file import PACKAGED_CONTENT, _read_toml
+
+
+class CountingParse:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, path: Path) -> dict:
+        self.calls += 1
+        return _read_toml(path)
+
+
+def cache_files() -> list[Path]:
+    return sorted(cache_folder().glob(f"{PREFIX}*.json"))
+
+
+def test_the_packaged_file_is_parsed_once_and_read_back_exactly():
+    parse = CountingParse()
+    first = cached_tables(PACKAGED_CONTENT, parse)
+    again = cached_tables(PACKAGED_CONTENT, parse)
+    assert parse.calls == 1
+    assert first == again == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+    [cache] = cache_files()
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+
+
+def test_the_content_is_the_same_from_the_cache():
+    from hr_wizard import content_file
+
+    content_file._packaged_content.cache_clear()  # read once a process: start as a new one
+    from_file = content_file.load_content()
+    assert cache_files()
+    content_file._packaged_content.cache_clear()
+    from_cache = content_file.load_content()
+    assert from_cache is not from_file
+    assert from_cache == from_file
+
+
+@pytest.mark.parametrize("damage", [b"", b"{niet af", b"[1, 2]", b"\xff\xfe"])
+def test_a_damaged_cache_is_parsed_again_and_replaced(damage):
+    cached_tables(PACKAGED_CONTENT, CountingParse())
+    [cache] = cache_files()
+    cache.write_bytes(damage)
+    parse = CountingParse()
+    assert cached_tables(PACKAGED_CONTENT, parse) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+    assert parse.calls == 1
+    assert json.loads(cache.read_bytes()) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+
+
+def test_a_new_version_of_the_file_gets_its_own_cache_and_the_old_one_goes(tmp_path):
+    old = tmp_path / "oud.toml"
+    old.write_text('[ui]\napp_title = "oud"\n', encoding="utf-8")
+    cached_tables(old, CountingParse())
+    old.write_text('[ui]\napp_title = "nieuw"\n', encoding="utf-8")
+    parse = CountingParse()
+    assert cached_tables(old, parse) == {"ui": {"app_title": "nieuw"}}
+    assert parse.calls == 1
+    assert len(cache_files()) == 1
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(monkeypatch, tmp_path):
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar de map zou komen")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    parse = CountingParse()
+    assert cached_tables(PACKAGED_CONTENT, parse) == cached_tables(PACKAGED_CONTENT, parse)
+    assert parse.calls == 2
+    assert blocked.read_text() == "een bestand waar de map zou komen"
+
+
+def test_tables_json_cannot_give_back_exactly_are_not_cached(tmp_path):
+    dated = tmp_path / "datum.toml"
+    dated.write_text("[facts]\nchecked = 2026-04-24\n", encoding="utf-8")
+    parse = CountingParse()
+    assert cached_tables(dated, parse) == {"facts": {"checked": dt.date(2026, 4, 24)}}
+    assert cached_tables(dated, parse)["facts"]["checked"] == dt.date(2026, 4, 24)
+    assert parse.calls == 2 and not cache_files()
+
+
+def test_an_unreadable_file_is_reported_by_the_parser(tmp_path):
+    missing = tmp_path / "weg.toml"
+    with pytest.raises(Exception, match="kan niet worden gelezen"):
+        cached_tables(missing, _read_toml)
+    assert not cache_files()
+    assert not os.path.exists(cache_folder())
