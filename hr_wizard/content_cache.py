@@ -3,7 +3,8 @@
 tomllib takes about 6 ms for the 80 KB file, a fifth of hr-wizard's own start-up; the same
 tables read back from JSON take half a millisecond. So the first start after an install or
 an upgrade keeps tomllib's result as JSON in the user's cache folder, under the file's
-SHA-256, and later starts read that. Only the packaged file: a gemeente's override file is
+length and CRC-32 (zlib is loaded already; hashlib would cost a millisecond to import), and
+later starts read that. Only the packaged file: a gemeente's override file is
 small and always read as it is.
 
 A cache that is missing, damaged, unreadable or unwritable is simply not used; JSON cannot
@@ -14,9 +15,9 @@ Never imports Textual.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,10 @@ def cache_folder() -> Path:
 def cached_tables(path: Path, parse: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
     """`parse(path)`'s result (tomllib's tables), from the cache when it holds this very file."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+        data = path.read_bytes()
     except OSError:
         return parse(path)  # parse says what is wrong with the file
-    cache = cache_folder() / f"{PREFIX}{digest}.json"
+    cache = cache_folder() / f"{PREFIX}{len(data):x}-{zlib.crc32(data):08x}.json"
     try:
         tables = json.loads(cache.read_bytes())
         if isinstance(tables, dict):

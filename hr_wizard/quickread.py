@@ -1,20 +1,25 @@
-"""The main screen's first state, read with the standard library's sqlite3 while SQLModel
-still loads in the background (importing it costs about 0.4 s): the gemeente, the marks
-and notes of the steps, the last step and the number of late letters.
+"""The main screen's first state, read with the standard library's sqlite3 (a SQLite file)
+or with psycopg alone (a PostgreSQL server) while SQLModel still loads in the background
+(importing it costs about 0.4 s): the gemeente, the marks and notes of the steps, the last
+step and the number of late letters.
 
-Read-only, and only for a SQLite file at today's schema; for anything else it returns
-None and the app waits for the store. The late-letter rule is applications.STATUS_SQL, the
-store's too (tests/app/test_quickread.py checks quickread and the store agree).
-Never imports Textual or SQLAlchemy.
+Read-only, and only for a database at today's schema; for anything else it returns None
+and the app waits for the store, which says what is wrong. The late-letter rule is
+applications.STATUS_SQL, the store's too (tests/app/test_quickread.py checks quickread and
+the store agree, on both). Never imports Textual or SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+import urllib.parse
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hr_wizard.applications import STATUS_SQL
 from hr_wizard.paths import is_url, sqlite_uri
@@ -49,35 +54,73 @@ class QuickState:
 
 
 _LATE = f"SELECT count(*) FROM application WHERE project_id = :project AND {STATUS_SQL['late']}"
+Query = Callable[[str, dict[str, Any]], list[tuple[Any, ...]]]
 
 
 def quick_state(location: str, actor: str, gemeente: str = "", today: dt.date | None = None) -> QuickState | None:
-    if is_url(location) or not Path(location).is_file():
+    """From a SQLite file with the standard library's sqlite3 (a few milliseconds: the app
+    runs it before its first paint), or from a PostgreSQL server with psycopg alone (its
+    import takes about 50 ms and the server may be slow: the app runs it in a thread)."""
+    today = today or dt.date.today()
+    if is_url(location):
+        return _from_server(location, actor, gemeente, today)
+    if not Path(location).is_file():
         return None
     try:
         with closing(sqlite3.connect(sqlite_uri(Path(location), mode="ro"), uri=True, timeout=1)) as connection:
-            return _read(connection, actor, gemeente, today or dt.date.today())
+            return _read(lambda sql, params: connection.execute(sql, params).fetchall(), actor, gemeente,
+                         today.isoformat())  # SQLite keeps dates as ISO text
     except sqlite3.Error:  # locked, damaged, an older schema, not ours: the store will say what is wrong
         return None
 
 
-def _setting(connection: sqlite3.Connection, key: str) -> str:
-    row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else ""
+# The store's rules for a server address (store/engines.py): only PostgreSQL, never a password
+# in the address (libpq reads PGPASSWORD or ~/.pgpass), "postgresql" alone means psycopg.
+_SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://")
+_NAMED = re.compile(r"(?<![:\w]):([a-z_]+)")  # :name, as sqlite3 takes it, becomes psycopg's %(name)s
 
 
-def _read(connection: sqlite3.Connection, actor: str, gemeente: str, today: dt.date) -> QuickState | None:
-    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    if revision is None or revision[0] != HEAD_REVISION:
+def _from_server(location: str, actor: str, gemeente: str, today: dt.date) -> QuickState | None:
+    scheme = next((s for s in _SERVER_SCHEMES if location.startswith(s)), None)
+    if scheme is None:
+        return None
+    address = "postgresql://" + location[len(scheme):]
+    parts = urllib.parse.urlsplit(address)
+    keys = {key.lower() for key, _ in urllib.parse.parse_qsl(parts.query)}
+    if parts.password is not None or keys & {"password", "passfile"}:
+        return None  # the store refuses it with a message
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    try:
+        # A short wait: the store connects again anyway, and says what is wrong if it cannot.
+        with psycopg.connect(address, autocommit=True, connect_timeout=2, options="-c statement_timeout=2000") as connection:
+            def query(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+                return connection.execute(_NAMED.sub(r"%(\1)s", sql), params).fetchall()
+
+            return _read(query, actor, gemeente, today)
+    except (psycopg.Error, OSError, ValueError):  # down, refused, an older schema: the store says what is wrong
+        return None
+
+
+def _setting(query: Query, key: str) -> str:
+    rows = query("SELECT value FROM setting WHERE key = :key", {"key": key})
+    return rows[0][0] if rows else ""
+
+
+def _read(query: Query, actor: str, gemeente: str, today: object) -> QuickState | None:
+    revision = query("SELECT version_num FROM alembic_version", {})
+    if not revision or revision[0][0] != HEAD_REVISION:
         return None
     projects = [QuickProject(project_id, clean(gemeente), clean(naam), clean(email), clean(debiteur))
-                for project_id, gemeente, naam, email, debiteur in connection.execute(
-                    "SELECT id, gemeente, projectleider_naam, projectleider_email, debiteurnummer FROM project ORDER BY id")]
-    project = pick_project(projects, gemeente, _setting(connection, project_setting(actor)))
+                for project_id, gemeente, naam, email, debiteur in query(
+                    "SELECT id, gemeente, projectleider_naam, projectleider_email, debiteurnummer FROM project ORDER BY id", {})]
+    project = pick_project(projects, gemeente, _setting(query, project_setting(actor)))
     if project is None:
         return None
-    progress = {row[0]: QuickStep(row[0], row[1], clean(row[2]), row[3]) for row in connection.execute(
-        "SELECT step_key, status, note, version FROM step_progress WHERE project_id = ?", (project.id,))}
-    last_step = _setting(connection, last_step_setting(project.id))
-    overdue = connection.execute(_LATE, {"project": project.id, "today": today.isoformat()}).fetchone()[0]
+    progress = {row[0]: QuickStep(row[0], row[1], clean(row[2]), row[3]) for row in query(
+        "SELECT step_key, status, note, version FROM step_progress WHERE project_id = :project", {"project": project.id})}
+    last_step = _setting(query, last_step_setting(project.id))
+    overdue = query(_LATE, {"project": project.id, "today": today})[0][0]
     return QuickState(project, progress, last_step, overdue)

@@ -4,8 +4,11 @@ main screen shows it while the store is still loading."""
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import time
 from pathlib import Path
+
+import pytest
 
 from hr_wizard.quickread import quick_state
 from hr_wizard.screens.roadmap import RoadmapScreen
@@ -18,6 +21,7 @@ from .pilot import make_app, wait_for
 TODAY = dt.date(2026, 11, 28)
 
 
+@pytest.mark.both_backends
 def test_quick_state_agrees_with_the_store(db_path):
     store = seeded_for_quickread(db_path, TODAY)
     quick = quick_state(str(db_path), store.actor, today=TODAY)
@@ -32,8 +36,19 @@ def test_quick_state_agrees_with_the_store(db_path):
     assert named.project.gemeente == "Gemeente Eerst"
 
 
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def test_quick_state_steps_aside_for_anything_unusual(tmp_path):
-    assert quick_state("postgresql+psycopg://u@h/db", "u") is None
+    # A server that does not answer, an address the store refuses (a password in it, another
+    # database): no quick state, the store says what is wrong.
+    assert quick_state(f"postgresql+psycopg://u@127.0.0.1:{closed_port()}/db", "u") is None
+    assert quick_state(f"postgresql://u:geheim@127.0.0.1:{closed_port()}/db", "u") is None
+    assert quick_state(f"postgresql://u@127.0.0.1:{closed_port()}/db?password=geheim", "u") is None
+    assert quick_state("mysql://u@127.0.0.1/db", "u") is None
     assert quick_state(str(tmp_path / "bestaat-niet.sqlite"), "u") is None
     junk = tmp_path / "ruis.sqlite"
     junk.write_bytes(b"geen database" * 100)
@@ -43,6 +58,7 @@ def test_quick_state_steps_aside_for_anything_unusual(tmp_path):
     assert quick_state(str(old), "u") is None
 
 
+@pytest.mark.both_backends
 async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_path, monkeypatch):
     seeded_for_quickread(db_path, TODAY).close()
     real_open = Store.open
