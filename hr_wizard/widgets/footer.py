@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -30,8 +31,26 @@ class AppFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False, compact=True)
         self._width = 0
+        self._shown: tuple[object, ...] | None = None
+
+    @staticmethod
+    def _keys_of(screen: Screen) -> tuple[object, ...]:
+        """What the footer shows of `screen`'s bindings, and the width it has for them."""
+        return (screen.app.size.width, *((binding.key, binding.description, binding.action, binding.group, enabled, tooltip)
+                                         for _, binding, enabled, tooltip in screen.active_bindings.values()
+                                         if binding.show))
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual recomposes the footer each time the screen's bindings are updated: at every
+        # focus change and every highlighted step, mostly to show the very same keys. Building
+        # its keys again cost 5-10 ms of every move (and of opening the roster).
+        if self._bindings_ready and screen is self.screen and self._shown == self._keys_of(screen):
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys_of(self.screen)
         widgets = list(super().compose())
         keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
         # F1 once, at the right (the kiosk's app and its screens may both bind it).
@@ -58,11 +77,15 @@ class AppFooter(Footer):
         self._width = self.app.size.width
         self.call_after_refresh(self._fit)
 
-    def _fit(self) -> None:
+    def _fit(self, attempts: int = 5) -> None:
         """What the estimate above cannot know (a group of keys with its label): once laid out,
         whatever reaches under F1 Hulp is left out, with everything after it."""
         helps = [key for key in self.query(FooterKey) if key.has_class("-help")]
         if not helps or not self.is_attached:
+            return
+        if not helps[0].region:  # the new keys are not laid out yet: after the next refresh
+            if attempts:
+                self.call_after_refresh(self._fit, attempts - 1)
             return
         limit = helps[0].region.x
         hiding = False
