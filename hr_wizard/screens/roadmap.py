@@ -203,6 +203,10 @@ class RoadmapScreen(Screen[None]):
                                        content.text, width)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # An event that was overtaken (OptionList highlights its first option when it is made,
+        # before on_mount selects the remembered step) would show the first step for a frame.
+        if event.option_index != event.option_list.highlighted:
+            return
         if event.option_id and not event.option_id.startswith("part:"):
             self._show(event.option_id)
             self.refresh_bindings()

@@ -42,6 +42,8 @@ class StepList(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Move the '>' along with the cursor (the event goes on to the screen)."""
+        if event.option_index != self.highlighted:
+            return  # overtaken: OptionList highlights its first option when it is made
         old, self._marked = self._marked, event.option_id
         for key in (old, event.option_id):
             if key in self._titles:
