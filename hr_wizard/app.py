@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from hr_wizard import texts
 from hr_wizard.app_keys import KeyTexts
@@ -33,8 +34,6 @@ from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import HIGH_CONTRAST, ThemeChoice
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from hr_wizard.models import Project
     from hr_wizard.quickread import QuickState
     from hr_wizard.store import Store
@@ -99,6 +98,18 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
             self.call_after_refresh(self.open_database)
 
     QUICK_START = True  # show the main screen from quickread while the store loads
+
+    def _register(self, parent, *widgets, **kwargs):
+        # A screen gets its breakpoint class ("-narrow" below 76 columns) before it is styled
+        # and laid out. Textual sets it at the screen's first resize, after its first frame:
+        # a 60-column terminal saw the wide layout first (pinned Textual; tested).
+        for widget in widgets:
+            if isinstance(widget, Screen) and self.size.width:
+                breakpoints = widget.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS or []
+                chosen = next((name for edge, name in sorted(breakpoints, reverse=True) if self.size.width >= edge), None)
+                for _, name in breakpoints:
+                    widget.set_class(name == chosen, name, update=False)
+        return super()._register(parent, *widgets, **kwargs)
 
     def _quick_read(self) -> QuickState | None:
         from hr_wizard.quickread import quick_state

@@ -135,15 +135,18 @@ async def test_the_first_render_of_the_main_screen_reaches_the_terminal(db_path)
     assert renders[0] == 0, "the main screen's first render was kept from the terminal by Textual's start-up batch"
 
 
-async def test_every_frame_of_the_main_screen_shows_the_remembered_step_whole(db_path):
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_every_frame_of_the_main_screen_shows_the_remembered_step_whole(db_path, size):
     """From its first frame: the remembered step in the pane (not the list's first step, which
-    OptionList highlights when it is made), and the titles wrapped for the width they get
-    (not first for the width without a scrollbar, cut off)."""
+    OptionList highlights when it is made), the titles wrapped for the width they get (not
+    first for the width without a scrollbar, cut off), and on a narrow terminal the narrow
+    layout (not first the wide one, until the screen's first resize)."""
     import hr_wizard.app
     from hr_wizard.content_file import load_content
     from hr_wizard.widgets.step_list import StepList
 
     frames: list[tuple[str, str]] = []
+    layouts: list[tuple[bool, int]] = []
 
     class Watched(hr_wizard.app.HrWizardApp):
         CSS_PATH = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CSS_PATH)
@@ -154,14 +157,16 @@ async def test_every_frame_of_the_main_screen_shows_the_remembered_step_whole(db
                 painted = " ".join("".join(s.text for s in step_list.render_line(y)).strip()
                                    for y in range(step_list.size.height))
                 frames.append((str(screen.query_one("#step-title").render()), " ".join(painted.split())))
+                layouts.append((screen.has_class("-narrow"), step_list.size.width))
             super()._display(screen, renderable)
 
     seeded_for_quickread(db_path, TODAY).close()
     app = Watched(str(db_path), load_content())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await wait_for(pilot, RoadmapScreen)
     content = app.content
+    assert len(set(layouts)) == 1 and layouts[0][0] is (size[0] < 76), layouts
     remembered = content.step("fase2.processen").title
     assert frames and all(title == remembered for title, _ in frames), [title for title, _ in frames]
-    for step in content.steps[:4]:  # in view at 80x24, whole: "Lees de informatie op kvk.nl"
+    for step in content.steps[:4]:  # in view, whole: "Lees de informatie op kvk.nl"
         assert step.title in frames[0][1], (step.title, frames[0][1])
