@@ -7,8 +7,9 @@ length and CRC-32 (zlib is loaded already; hashlib would cost a millisecond to i
 later starts read that. Only the packaged file: a gemeente's override file is
 small and always read as it is.
 
-A cache that is missing, damaged, unreadable or unwritable is simply not used; JSON cannot
-carry code, so a changed cache file can only change texts, as the override file can.
+A cache that is missing, damaged, unreadable, unwritable or holds anything but the file's
+checked tables is simply not used (and replaced); JSON cannot carry code, so a changed cache
+file can at most change texts, as the override file can.
 Never imports Textual.
 """
 
@@ -20,35 +21,36 @@ import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import platformdirs
 
 from hr_wizard.paths import APP_NAME
 
 PREFIX = "inhoud-"
+T = TypeVar("T")
 
 
 def cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def cached_tables(path: Path, parse: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
-    """`parse(path)`'s result (tomllib's tables), from the cache when it holds this very file."""
+def cached(path: Path, parse: Callable[[Path], dict[str, Any]], build: Callable[[dict[str, Any]], T]) -> T:
+    """`build(parse(path))`, where parse's result (tomllib's tables) comes from the cache when
+    it holds this very file."""
     try:
         data = path.read_bytes()
     except OSError:
-        return parse(path)  # parse says what is wrong with the file
+        return build(parse(path))  # parse says what is wrong with the file
     cache = cache_folder() / f"{PREFIX}{len(data):x}-{zlib.crc32(data):08x}.json"
     try:
-        tables = json.loads(cache.read_bytes())
-        if isinstance(tables, dict):
-            return tables
-    except (OSError, ValueError):
-        pass
+        return build(json.loads(cache.read_bytes()))
+    except Exception:  # whatever is wrong with the cache (missing, damaged, not JSON, not these
+        pass  # tables, nested too deep): the file is parsed again and the cache replaced
     tables = parse(path)
+    result = build(tables)  # the file's own faults are reported, and such tables never kept
     _keep(cache, tables)
-    return tables
+    return result
 
 
 def _keep(cache: Path, tables: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hr_wizard.content import TOOLS, Content, Explanation, Part, Source, Step
-from hr_wizard.content_cache import cached_tables
+from hr_wizard.content_cache import cached
 from hr_wizard.content_values import SETTING_NAMES, URL_PREFIX
 from hr_wizard.content_values import ContentError as ContentError  # re-exported: callers catch it from here
 from hr_wizard.content_values import check_fact as _check_fact
@@ -297,14 +297,17 @@ def _packaged_content() -> Content:
     return _load_content(None, PACKAGED_CONTENT)
 
 
-def _packaged_tables(packaged: Path) -> dict[str, Any]:
+def _packaged_raw(packaged: Path) -> _Raw:
+    def build(tables: dict[str, Any]) -> _Raw:
+        return _parse_packaged(packaged, tables)
+
     if packaged == PACKAGED_CONTENT:  # parsed once per version (content_cache); a test's own file every time
-        return cached_tables(packaged, _read_toml)
-    return _read_toml(packaged)
+        return cached(packaged, _read_toml, build)
+    return build(_read_toml(packaged))
 
 
 def _load_content(override: Path | None, packaged: Path) -> Content:
-    raw = _parse_packaged(packaged, _packaged_tables(packaged))
+    raw = _packaged_raw(packaged)
     # A text may use exactly the names its packaged version uses (the values the screen or
     # rule passes in: {done}, {naam}, ...), and the facts, except the rules' [messages]. An
     # override cannot ask for a value nobody gives.
@@ -368,5 +371,5 @@ def _load_content(override: Path | None, packaged: Path) -> Content:
 
 def text_tables(packaged: Path = PACKAGED_CONTENT) -> dict[str, list[str]]:
     """The text keys of each table of the packaged file (for tests and tools that write overrides)."""
-    raw = _parse_packaged(packaged, _packaged_tables(packaged))
+    raw = _packaged_raw(packaged)
     return {table: [name for name, where in raw.table_of.items() if where == table] for table in TEXT_TABLES}

@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from hr_wizard.content_cache import PREFIX, cache_folder, cached_tables
-from hr_wizard.content_file import PACKAGED_CONTENT, _read_toml
+from hr_wizard.content_cache import PREFIX, cache_folder, cached
+from hr_wizard.content_file import PACKAGED_CONTENT, _read_toml, load_content
+
+
+def as_tables(tables: object) -> dict:
+    if not isinstance(tables, dict):
+        raise TypeError("not the tables of a TOML file")
+    return tables
+
+
+def cached_tables(path: Path, parse) -> dict:
+    return cached(path, parse, as_tables)
 
 
 class CountingParse:
@@ -53,7 +63,7 @@ def test_the_content_is_the_same_from_the_cache():
     assert from_cache == from_file
 
 
-@pytest.mark.parametrize("damage", [b"", b"{niet af", b"[1, 2]", b"\xff\xfe"])
+@pytest.mark.parametrize("damage", [b"", b"{niet af", b"[1, 2]", b"\xff\xfe", b"[" * 100_000 + b"]" * 100_000])
 def test_a_damaged_cache_is_parsed_again_and_replaced(damage):
     cached_tables(PACKAGED_CONTENT, CountingParse())
     [cache] = cache_files()
@@ -100,3 +110,18 @@ def test_an_unreadable_file_is_reported_by_the_parser(tmp_path):
         cached_tables(missing, _read_toml)
     assert not cache_files()
     assert not os.path.exists(cache_folder())
+
+
+@pytest.mark.parametrize("tables", [{}, {"schema": 1}, {"schema": 1, "ui": 5}, {"schema": 1, "settings": []}])
+def test_a_cache_with_other_tables_is_parsed_again_and_the_wizard_starts(tables):
+    """Valid JSON, but not the packaged file's tables: the content is read from the file
+    again, not refused as if the packaged file were broken."""
+    from hr_wizard import content_file
+
+    content_file._packaged_content.cache_clear()  # read once a process: start as a new one
+    load_content()  # writes the cache
+    [cache] = cache_files()
+    cache.write_text(json.dumps(tables), encoding="utf-8")
+    content_file._packaged_content.cache_clear()
+    assert load_content().text("app_title")
+    assert json.loads(cache.read_bytes()) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
