@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -44,13 +45,24 @@ def cached(path: Path, parse: Callable[[Path], dict[str, Any]], build: Callable[
         return build(parse(path))  # parse says what is wrong with the file
     cache = cache_folder() / f"{PREFIX}{len(data):x}-{zlib.crc32(data):08x}.json"
     try:
-        return build(json.loads(cache.read_bytes()))
+        return build(json.loads(_read(cache, limit=max(1 << 20, 4 * len(data)))))
     except Exception:  # whatever is wrong with the cache (missing, damaged, not JSON, not these
         pass  # tables, nested too deep): the file is parsed again and the cache replaced
     tables = parse(path)
     result = build(tables)  # the file's own faults are reported, and such tables never kept
     _keep(cache, tables)
     return result
+
+
+def _read(cache: Path, limit: int) -> bytes:
+    """The cache file's bytes, if it is a plain file of a sane size: never wait on a pipe or
+    a device, never follow a link, never read a huge file."""
+    fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as file:
+        found = os.fstat(file.fileno())
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            raise OSError(f"{cache} is not a cache file")
+        return file.read(limit + 1)
 
 
 def _keep(cache: Path, tables: dict[str, Any]) -> None:

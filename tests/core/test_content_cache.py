@@ -125,3 +125,18 @@ def test_a_cache_with_other_tables_is_parsed_again_and_the_wizard_starts(tables)
     content_file._packaged_content.cache_clear()
     assert load_content().text("app_title")
     assert json.loads(cache.read_bytes()) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+
+
+def test_a_pipe_a_link_or_a_huge_file_in_its_place_is_not_read(tmp_path):
+    """Never wait on a pipe, follow a link or read a huge file where the cache should be."""
+    cached_tables(PACKAGED_CONTENT, CountingParse())
+    [cache] = cache_files()
+    expected = tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+    for make in (lambda: os.mkfifo(cache), lambda: cache.symlink_to("/dev/zero"),
+                 lambda: cache.write_bytes(b" " * (8 << 20))):
+        cache.unlink()
+        make()
+        parse = CountingParse()
+        assert cached_tables(PACKAGED_CONTENT, parse) == expected
+        assert parse.calls == 1
+        assert cache.is_file() and not cache.is_symlink() and cache.stat().st_size < 1 << 20  # replaced
