@@ -72,7 +72,8 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         # Textual's loop, its writer thread and our workers (SQLModel's import at start, roster
         # queries) share the GIL. At Python's default 5 ms switch interval a finished frame
         # waited 15-25 ms for the writer while the loop went on working; at 1 ms it goes out
-        # at once (bench: state shown).
+        # at once (bench: state shown). It is the process's setting; the app is all this process
+        # runs (in tests it stays for the next app too, which is harmless).
         sys.setswitchinterval(0.001)
 
     def on_ready(self) -> None:
@@ -105,7 +106,8 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         # a 60-column terminal saw the wide layout first (pinned Textual; tested).
         for widget in widgets:
             if isinstance(widget, Screen) and self.size.width:
-                breakpoints = widget.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS or []
+                own = widget.HORIZONTAL_BREAKPOINTS  # as Textual chooses them: the screen's, if it has its own
+                breakpoints = (self.HORIZONTAL_BREAKPOINTS if own is None else own) or []
                 chosen = next((name for edge, name in sorted(breakpoints, reverse=True) if self.size.width >= edge), None)
                 for _, name in breakpoints:
                     widget.set_class(name == chosen, name, update=False)
@@ -114,7 +116,10 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     def _quick_read(self) -> QuickState | None:
         from hr_wizard.quickread import quick_state
 
-        return quick_state(self.location, current_user(), self.gemeente)
+        try:
+            return quick_state(self.location, current_user(), self.gemeente)
+        except Exception:  # a shortcut, never in the way: the store opens and says what is wrong
+            return None
 
     # --- opening the database (in a thread, off the first frame) ----------
 
@@ -128,6 +133,8 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     def _open_in_thread(self) -> None:
         if self.QUICK_START and is_url(self.location):
             quick = self._quick_read()  # psycopg alone, before SQLModel's import takes the GIL
+            if not self.is_running:
+                return  # the user quit while the server was slow: no store to open (up to 5 s)
             if quick is not None:
                 painted = threading.Event()
                 self.call_from_thread(self._show_quick, quick, painted)

@@ -29,6 +29,7 @@ import platformdirs
 from hr_wizard.paths import APP_NAME
 
 PREFIX = "inhoud-"
+KEEP = 4  # copies kept, this version's included
 T = TypeVar("T")
 
 
@@ -80,9 +81,12 @@ def _keep(cache: Path, tables: dict[str, Any]) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(temp, cache)  # whole or not at all: another start may be reading
-        for old in cache.parent.glob(f"{PREFIX}*.json"):  # an earlier version's
-            if old != cache:
-                old.unlink(missing_ok=True)
+        # Earlier versions' copies go, except the newest few: two installs (a system one and a
+        # venv) may share this folder, and must not throw each other's copy away at every start.
+        others = sorted((old for old in cache.parent.glob(f"{PREFIX}*.json") if old != cache),
+                        key=lambda old: old.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink(missing_ok=True)
     except OSError:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hr_wizard.safe_text import has_control
+
 # Facts with their required type and a check; anything not listed must be a non-empty string.
 _INT_FACTS = {"letter_working_days": (0, 30)}
 URL_PREFIX = "https://"
@@ -38,6 +40,8 @@ def check_fact(path: Path, name: str, value: Any) -> Any:
         return value
     if not isinstance(value, str) or not value.strip():
         raise ContentError(path, f"feit '{name}' moet een tekst zijn die niet leeg is.")
+    if has_control(value):
+        raise ContentError(path, f"in feit '{name}' staat een stuurteken (zoals \\u001b). Haal het weg.")
     if name.startswith("url_") and not value.startswith(URL_PREFIX):
         raise ContentError(path, f"feit '{name}' moet een webadres zijn dat begint met https://, bijvoorbeeld https://www.kvk.nl.")
     return value

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-import urllib.parse
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -84,23 +83,25 @@ def _from_server(location: str, actor: str, gemeente: str, today: dt.date) -> Qu
     scheme = next((s for s in _SERVER_SCHEMES if location.startswith(s)), None)
     if scheme is None:
         return None
-    address = "postgresql://" + location[len(scheme):]
-    parts = urllib.parse.urlsplit(address)
-    keys = {key.lower() for key, _ in urllib.parse.parse_qsl(parts.query)}
-    if parts.password is not None or keys & {"password", "passfile"}:
-        return None  # the store refuses it with a message
     try:
         import psycopg
+        from psycopg.conninfo import conninfo_to_dict
     except ImportError:
         return None
+    address = "postgresql://" + location[len(scheme):]
     try:
+        # What libpq itself will use (it ends the user part only at '@' or '/', where urllib
+        # stops at '?' and '#' too): any password, and the store refuses the address instead.
+        params = conninfo_to_dict(address)
+        if params.keys() & {"password", "passfile"} or "," in str(params.get("host", "")) + str(params.get("hostaddr", "")):
+            return None  # several hosts: libpq's connect timeout counts per host
         # A short wait: the store connects again anyway, and says what is wrong if it cannot.
         with psycopg.connect(address, autocommit=True, connect_timeout=2, options="-c statement_timeout=2000") as connection:
             def query(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
                 return connection.execute(_NAMED.sub(r"%(\1)s", sql), params).fetchall()
 
             return _read(query, actor, gemeente, today)
-    except (psycopg.Error, OSError, ValueError):  # down, refused, an older schema: the store says what is wrong
+    except (psycopg.Error, OSError, ValueError):  # malformed, down, refused, an older schema: the store says what
         return None
 
 

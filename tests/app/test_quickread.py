@@ -42,6 +42,77 @@ def closed_port() -> int:
         return probe.getsockname()[1]
 
 
+def silent_server() -> socket.socket:
+    """A port that takes connections and never answers: a server that hangs."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.setblocking(False)
+    return listener
+
+
+def was_called(listener: socket.socket) -> bool:
+    try:
+        listener.accept()[0].close()
+        return True
+    except BlockingIOError:
+        return False
+
+
+def test_quick_state_never_connects_where_the_store_would_refuse():
+    """A password libpq would read (urllib ends the user part at '?' or '#', libpq only at '@'),
+    several hosts (libpq's 2 s count per host) or a malformed address: no connection, no error."""
+    with silent_server() as listener:
+        port = listener.getsockname()[1]
+        for address in (f"postgresql://u:geheim?@127.0.0.1:{port}/db", f"postgresql://u:ge#heim@127.0.0.1:{port}/db",
+                        f"postgresql://u@127.0.0.1:{port},127.0.0.1:{port}/db", "postgresql://u:geheim@[::1/db",
+                        f"postgresql://u@127.0.0.1:{port}/db?passfile=/tmp/x"):
+            assert quick_state(address, "u") is None, address
+        assert not was_called(listener)
+
+
+async def test_a_malformed_server_address_gets_the_stores_message_without_its_password(tmp_path):
+    from hr_wizard.screens.problem import ProblemScreen
+
+    app = make_app("postgresql://u:geheim@[::1/db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for(pilot, ProblemScreen)
+        shown = " ".join(str(widget.render()) for widget in screen.query("Static"))
+        assert "databaseadres" in shown and "geheim" not in shown
+
+
+async def test_quitting_while_a_server_hangs_does_not_open_the_store(monkeypatch):
+    """Ctrl+Q while the quick read waits on a server that does not answer: the worker stops
+    there, instead of importing SQLModel and waiting another 5 s for the store."""
+    import threading
+
+    import hr_wizard.app
+
+    opened: list[str] = []
+    done = threading.Event()
+    real_open = Store.open
+    monkeypatch.setattr(Store, "open", staticmethod(lambda location: opened.append(location) or real_open(location)))
+
+    class Watched(hr_wizard.app.HrWizardApp):
+        CSS_PATH = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CSS_PATH)
+
+        def _open_in_thread(self) -> None:
+            try:
+                super()._open_in_thread()
+            finally:
+                done.set()
+
+    from hr_wizard.content_file import load_content
+
+    with silent_server() as listener:
+        app = Watched(f"postgresql://u@127.0.0.1:{listener.getsockname()[1]}/db", load_content())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.3)
+            await pilot.press("ctrl+q")
+        assert done.wait(10)  # the quick read gives up after 2 s
+    assert opened == []
+
+
 def test_quick_state_steps_aside_for_anything_unusual(tmp_path):
     # A server that does not answer, an address the store refuses (a password in it, another
     # database): no quick state, the store says what is wrong.
@@ -70,7 +141,7 @@ async def test_main_screen_shows_the_real_state_before_the_store_has_loaded(db_p
     monkeypatch.setattr(Store, "open", staticmethod(slow_open))
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):  # until the quick main screen is mounted (its title set), not only pushed
+        for _ in range(500):  # until the quick main screen is mounted (its title set), not only pushed
             if isinstance(app.screen, RoadmapScreen) and app.screen.title:
                 break
             await pilot.pause(0.01)

@@ -117,6 +117,10 @@ def test_step_text_can_be_overridden(tmp_path):
         ("[ui]\nintake_title = 'Hallo {naam}'\n", "{naam}"),
         ("[ui]\nintake_title = ''\n", "niet leeg"),
         ("[kleuren]\nrood = 1\n", "[kleuren]"),
+        # An escape in a text would reach the terminal as it is: retitle the window, hide text.
+        ('[ui]\napp_title = "HR\\u001b]0;weg\\u0007"\n', "in 'ui.app_title' staat een stuurteken"),
+        ('[keys]\n"app.quit" = "Stop\\u009b31m"\n', "stuurteken"),
+        ('[facts]\nletter_same_day_before = "15:00\\u001b[2J"\n', "stuurteken"),
     ],
 )
 def test_broken_override_file_gives_clear_message(tmp_path, text, fault):

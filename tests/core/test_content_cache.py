@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hr_wizard.content_cache import PREFIX, cache_folder, cached
+from hr_wizard.content_cache import KEEP, PREFIX, cache_folder, cached
 from hr_wizard.content_file import PACKAGED_CONTENT, _read_toml, load_content
 
 
@@ -74,15 +74,18 @@ def test_a_damaged_cache_is_parsed_again_and_replaced(damage):
     assert json.loads(cache.read_bytes()) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
 
 
-def test_a_new_version_of_the_file_gets_its_own_cache_and_the_old_one_goes(tmp_path):
-    old = tmp_path / "oud.toml"
-    old.write_text('[ui]\napp_title = "oud"\n', encoding="utf-8")
-    cached_tables(old, CountingParse())
-    old.write_text('[ui]\napp_title = "nieuw"\n', encoding="utf-8")
-    parse = CountingParse()
-    assert cached_tables(old, parse) == {"ui": {"app_title": "nieuw"}}
-    assert parse.calls == 1
-    assert len(cache_files()) == 1
+def test_a_new_version_of_the_file_gets_its_own_cache_and_only_the_newest_copies_stay(tmp_path):
+    versions = tmp_path / "versie.toml"
+    for number in range(KEEP + 2):
+        versions.write_text(f'[ui]\napp_title = "versie {number}"\n', encoding="utf-8")
+        parse = CountingParse()
+        assert cached_tables(versions, parse) == {"ui": {"app_title": f"versie {number}"}}
+        assert parse.calls == 1
+        assert cached_tables(versions, parse) == {"ui": {"app_title": f"versie {number}"}} and parse.calls == 1
+        for copy in cache_files():  # older copies look older, as they would over the months
+            if json.loads(copy.read_bytes()) != {"ui": {"app_title": f"versie {number}"}}:
+                os.utime(copy, (copy.stat().st_atime, copy.stat().st_mtime - 10))
+    assert len(cache_files()) == KEEP  # two installs sharing the folder keep each other's copy
 
 
 def test_a_cache_folder_that_cannot_be_written_changes_nothing(monkeypatch, tmp_path):
@@ -112,7 +115,13 @@ def test_an_unreadable_file_is_reported_by_the_parser(tmp_path):
     assert not os.path.exists(cache_folder())
 
 
-@pytest.mark.parametrize("tables", [{}, {"schema": 1}, {"schema": 1, "ui": 5}, {"schema": 1, "settings": []}])
+def with_escape() -> dict:
+    tables = tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
+    tables["ui"]["app_title"] = "HR\x1b]0;weg\x07"
+    return tables
+
+
+@pytest.mark.parametrize("tables", [{}, {"schema": 1}, {"schema": 1, "ui": 5}, {"schema": 1, "settings": []}, with_escape()])
 def test_a_cache_with_other_tables_is_parsed_again_and_the_wizard_starts(tables):
     """Valid JSON, but not the packaged file's tables: the content is read from the file
     again, not refused as if the packaged file were broken."""
@@ -123,7 +132,7 @@ def test_a_cache_with_other_tables_is_parsed_again_and_the_wizard_starts(tables)
     [cache] = cache_files()
     cache.write_text(json.dumps(tables), encoding="utf-8")
     content_file._packaged_content.cache_clear()
-    assert load_content().text("app_title")
+    assert load_content().text("app_title") == "HR-wizard"
     assert json.loads(cache.read_bytes()) == tomllib.loads(PACKAGED_CONTENT.read_text("utf-8"))
 
 
