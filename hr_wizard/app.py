@@ -83,7 +83,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
         # (quickread), where opening the store imports SQLModel for a few hundred. A server's
         # quick read waits for psycopg's import and the network: it runs in the worker, first.
-        quick = self._quick_read() if self.QUICK_START and not is_url(self.location) else None
+        quick = self._quick_read() if self.QUICK_START and not self._quick_in_worker else None
         if quick is not None:  # the app's project stays None until the store has it
             self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
             self.push_screen(self._quick_screen)
@@ -93,12 +93,18 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         # which holds the GIL for a few hundred milliseconds and would delay that frame. On a
         # server the worker reads the quick state first (psycopg's import and the network): at
         # once, beside the loading screen's paint (state shown ~20 ms sooner, that paint ~2 ms).
-        if self.QUICK_START and is_url(self.location):
+        if self._quick_in_worker:
             self.open_database()
         else:
             self.call_after_refresh(self.open_database)
 
     QUICK_START = True  # show the main screen from quickread while the store loads
+
+    @property
+    def _quick_in_worker(self) -> bool:
+        """A server's quick read runs in the worker (psycopg's import, the network), a file's
+        before the first paint."""
+        return self.QUICK_START and is_url(self.location)
 
     def _register(self, parent, *widgets, **kwargs):
         # A screen gets its breakpoint class ("-narrow" below 76 columns) before it is styled
@@ -108,9 +114,9 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
             if isinstance(widget, Screen) and self.size.width:
                 own = widget.HORIZONTAL_BREAKPOINTS  # as Textual chooses them: the screen's, if it has its own
                 breakpoints = (self.HORIZONTAL_BREAKPOINTS if own is None else own) or []
-                chosen = next((name for edge, name in sorted(breakpoints, reverse=True) if self.size.width >= edge), None)
+                chosen = widget._get_breakpoint_classes(self.size.width, breakpoints)
                 for _, name in breakpoints:
-                    widget.set_class(name == chosen, name, update=False)
+                    widget.set_class(name in chosen, name, update=False)
         return super()._register(parent, *widgets, **kwargs)
 
     def _quick_read(self) -> QuickState | None:
@@ -131,7 +137,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
                         name="open-database")
 
     def _open_in_thread(self) -> None:
-        if self.QUICK_START and is_url(self.location):
+        if self._quick_in_worker:
             quick = self._quick_read()  # psycopg alone, before SQLModel's import takes the GIL
             if not self.is_running:
                 return  # the user quit while the server was slow: no store to open (up to 5 s)

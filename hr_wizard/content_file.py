@@ -17,11 +17,10 @@ from typing import Any
 
 from hr_wizard.content import TOOLS, Content, Explanation, Part, Source, Step
 from hr_wizard.content_cache import cached
-from hr_wizard.content_values import SETTING_NAMES, URL_PREFIX
+from hr_wizard.content_values import SETTING_NAMES, URL_PREFIX, check_no_control
 from hr_wizard.content_values import ContentError as ContentError  # re-exported: callers catch it from here
 from hr_wizard.content_values import check_fact as _check_fact
 from hr_wizard.content_values import check_setting as _check_setting
-from hr_wizard.safe_text import has_control
 
 PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 
@@ -55,16 +54,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _text(path: Path, where: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ContentError(path, f"'{where}' moet een tekst zijn die niet leeg is.")
-    _no_control(path, where, value)
+    check_no_control(path, f"'{where}'", value)
     return value.strip()
-
-
-def _no_control(path: Path, where: str, value: str) -> None:
-    """Texts go to the terminal as they are: an escape in one could retitle the window or
-    hide what follows. A new line or a tab is fine."""
-    if has_control(value):
-        raise ContentError(path, f"in '{where}' staat een stuurteken (zoals \\u001b). Haal het weg; "
-                                 "een nieuwe regel schrijft u als \\n, bijvoorbeeld: \"Eerste regel.\\nTweede regel.\"")
 
 
 def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:

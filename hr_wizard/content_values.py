@@ -32,6 +32,14 @@ class ContentError(Exception):
         super().__init__(f"Het bestand {self.path} kan niet worden gebruikt: {fault}")
 
 
+def check_no_control(path: Path, where: str, value: str) -> None:
+    """Texts go to the terminal as they are: an escape in one could retitle the window or
+    hide what follows. A new line or a tab is fine."""
+    if has_control(value):
+        raise ContentError(path, f"in {where} staat een stuurteken (zoals \\u001b). Haal het weg; "
+                                 "een nieuwe regel schrijft u als \\n, bijvoorbeeld: \"Eerste regel.\\nTweede regel.\"")
+
+
 def check_fact(path: Path, name: str, value: Any) -> Any:
     if name in _INT_FACTS:
         low, high = _INT_FACTS[name]
@@ -40,8 +48,7 @@ def check_fact(path: Path, name: str, value: Any) -> Any:
         return value
     if not isinstance(value, str) or not value.strip():
         raise ContentError(path, f"feit '{name}' moet een tekst zijn die niet leeg is.")
-    if has_control(value):
-        raise ContentError(path, f"in feit '{name}' staat een stuurteken (zoals \\u001b). Haal het weg.")
+    check_no_control(path, f"feit '{name}'", value)
     if name.startswith("url_") and not value.startswith(URL_PREFIX):
         raise ContentError(path, f"feit '{name}' moet een webadres zijn dat begint met https://, bijvoorbeeld https://www.kvk.nl.")
     return value
