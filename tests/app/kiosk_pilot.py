@@ -72,6 +72,14 @@ async def new_visit(pilot, **details: str):
     return screen
 
 
+async def resume_visit(pilot, code: str, email: str = "jan@testdorp.nl") -> None:
+    """From the welcome screen: F6, the work address and the resume code."""
+    from hr_wizard.screens.kiosk import KioskWelcomeScreen
+
+    await wait_for(pilot, KioskWelcomeScreen)
+    await pilot.press("f6", *email, "enter", *code, "enter")
+
+
 def give_resume_code(store, application_id: int, days: int = 30) -> str:
     """A resume code for this application, valid `days` from today, as the kiosk makes one."""
     import datetime as dt

@@ -44,6 +44,7 @@ from .kiosk_pilot import (
     give_resume_code,
     kiosk,
     new_visit,
+    resume_visit,
     screen_text,
     shown_resume_code,
     stop_visit,
@@ -319,8 +320,7 @@ async def test_a_finished_application_cannot_be_reopened_at_the_kiosk(db_path):
     store.close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("f6", *"jan@testdorp.nl", "enter", *code, "enter")
+        await resume_visit(pilot, code)
         await pilot.pause()
         assert isinstance(app.screen, KioskResumeScreen) and "klaar" in screen_text(app)
 
@@ -335,8 +335,7 @@ async def test_paging_back_shows_only_their_own_data_and_keeps_the_stored_step(d
     store.close()
     app = kiosk(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("f6", *"jan@testdorp.nl", "enter", *code, "enter")
+        await resume_visit(pilot, code)
         screen = await wait_for(pilot, ApplicationScreen)
         assert screen.page == 4
         for _ in range(4):
@@ -400,11 +399,13 @@ async def test_an_idle_reset_keeps_the_code_the_visitor_already_has(db_path):
         await new_visit(pilot)
         await stop_visit(pilot)  # stops: the code is shown to the visitor, who is there
         code = shown_resume_code(app)
-        await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")
+        await pilot.press("enter")
+        await resume_visit(pilot, code)
         await wait_for(pilot, ApplicationScreen)
         await wait_for(pilot, KioskClosingScreen)  # walked away this time (idle after 1.6 s)
         assert RESUME_CODE.search(screen_text(app)) is None
-        await pilot.press("enter", "f6", *"jan@testdorp.nl", "enter", *code, "enter")  # the earlier code still works
+        await pilot.press("enter")
+        await resume_visit(pilot, code)  # the earlier code still works
         screen = await wait_for(pilot, ApplicationScreen)
         assert screen.application.naam == "Jan Jansen"
 
@@ -421,8 +422,7 @@ async def test_the_closing_screen_repeats_what_comes_next_from_the_facts(db_path
     store.close()
     app = kiosk(db_path, content=load_content(override))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, KioskWelcomeScreen)
-        await pilot.press("f6", *"jan@testdorp.nl", "enter", *code, "enter")
+        await resume_visit(pilot, code)
         await wait_for(pilot, ApplicationScreen)
         await pilot.press("enter")  # the last step, saved
         await wait_for(pilot, KioskClosingScreen)
