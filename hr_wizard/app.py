@@ -76,19 +76,24 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         # runs (in tests it stays for the next app too, which is harmless).
         sys.setswitchinterval(0.001)
 
-    def on_ready(self) -> None:
-        # The first screen is pushed once the app is ready, not while it mounts: Textual mounts
-        # the app inside a batch that keeps the screen from the terminal, so a screen pushed
-        # then was rendered once in vain and again after the batch (about 30 ms later).
-        # The first frame already shows the state: a plain sqlite3 read takes a few milliseconds
-        # (quickread), where opening the store imports SQLModel for a few hundred. A server's
-        # quick read waits for psycopg's import and the network: it runs in the worker, first.
+    def get_default_screen(self) -> Screen:
+        # The first screen is the app's default screen, the bottom of its stack. Textual's own
+        # default is a blank screen that it lays out and paints before ours (about 8 ms at every
+        # start; bench: state shown). The first frame already shows the state: a plain sqlite3
+        # read takes a few milliseconds (quickread), where opening the store imports SQLModel
+        # for a few hundred. A server's quick read waits for psycopg's import and the network:
+        # it runs in the worker, first.
         quick = self._quick_read() if self.QUICK_START and not self._quick_in_worker else None
-        if quick is not None:  # the app's project stays None until the store has it
-            self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
-            self.push_screen(self._quick_screen)
-        else:
-            self.push_screen(LoadingScreen())
+        if quick is None:
+            screen: Screen = LoadingScreen()
+        else:  # the app's project stays None until the store has it
+            screen = self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
+        # switch_screen takes a result callback from the screen it replaces; Textual gives a
+        # pushed screen one, and the default screen none (pinned Textual; the flows test it).
+        screen._push_result_callback(self, None)
+        return screen
+
+    def on_ready(self) -> None:
         # Open the database once the first frame is on screen: the worker imports SQLModel,
         # which holds the GIL for a few hundred milliseconds and would delay that frame. On a
         # server the worker reads the quick state first (psycopg's import and the network): at

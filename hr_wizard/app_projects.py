@@ -40,7 +40,9 @@ class ProjectChoice(App[None]):
                 screen.project = project  # type: ignore[attr-defined]
 
     def _to_base(self) -> None:
-        while len(self.screen_stack) > 2:
+        """Close every screen over the first one (the app's default screen: the main screen, or
+        whichever screen took its place)."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_choose_project(self) -> None:

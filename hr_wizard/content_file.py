@@ -25,6 +25,8 @@ from hr_wizard.content_values import check_setting as _check_setting
 PACKAGED_CONTENT = Path(__file__).parent / "content" / "roadmap.nl.toml"
 
 def _placeholders(template: str) -> set[str]:
+    if "{" not in template and "}" not in template:
+        return set()  # most texts: no need to parse (checked at every start)
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:  # unbalanced braces

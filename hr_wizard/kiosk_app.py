@@ -129,11 +129,8 @@ class KioskApp(VisitorGuards):
         self._show_only(OutOfOrderScreen())
 
     def _show_only(self, screen) -> None:
-        if len(self.screen_stack) >= 2:
-            self._to_base()
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self._to_base()
+        self.switch_screen(screen)
 
     def _show_problem(self, error: StoreError) -> None:
         """The database cannot be opened: out of order, not the operator's problem screen."""

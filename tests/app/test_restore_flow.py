@@ -53,4 +53,4 @@ async def test_a_desk_deep_in_an_application_returns_to_the_main_screen_without_
         await pilot.press("tab", "x")
         await wait_for_notice(pilot, "teruggezet")
         await wait_for(pilot, RoadmapScreen)
-        assert len(app.screen_stack) == 2 and app.is_running
+        assert len(app.screen_stack) == 1 and app.is_running

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pkgutil
 import subprocess
 import sys
@@ -53,3 +54,25 @@ def test_file_formats_are_imported_only_when_a_file_is_made(module):
     loaded = modules_after_import(module)
     assert module in loaded
     assert {name for name in loaded if name.split(".")[0] in {"icalendar", "openpyxl"}} == set()
+
+
+def test_starting_the_wizard_does_not_build_the_command_line_parser(tmp_path):
+    """`hr-wizard` without arguments, the usual start, goes past argparse (about 3 ms): the
+    command line runs up to the app's start, which stops there."""
+    code = (
+        "import json, sys\n"
+        "from textual.app import App\n"
+        "class Started(BaseException): pass\n"
+        "def run(self, **options): raise Started\n"
+        "App.run = run\n"
+        "from hr_wizard.cli import main\n"
+        "try:\n"
+        "    main([])\n"
+        "except Started:\n"
+        "    print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "HR_WIZARD_DB": str(tmp_path / "hr-wizard.sqlite"), "HR_WIZARD_CONFIG": str(tmp_path / "none.toml")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    loaded = set(json.loads(result.stdout))
+    assert "hr_wizard.app" in loaded
+    assert not {"argparse", "hr_wizard.cli_parser"} & loaded
