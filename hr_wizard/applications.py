@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from hr_wizard.status_sql import STATUS_SQL
 from hr_wizard.texts import text
 from hr_wizard.validation import format_date
 from hr_wizard.workdays import add_working_days
@@ -22,19 +23,6 @@ DEBITEUR_CHOICES = ("organisation", "new", "none")
 DEBITEUR_ORGANISATION = "organisation"
 # How the toegangscode came; the words are channel_<code> in the content file.
 CODE_CHANNELS = ("letter", "email")
-
-# The statuses in SQL, for counting and filtering in the database: the store and quickread
-# use these very strings, and tests/core/test_applications.py proves they agree with status_of.
-# `:today` is today's date.
-STATUS_SQL = {
-    "offboarded": "(offboarded_on IS NOT NULL)",
-    "active": "(offboarded_on IS NULL AND letter_received IS NOT NULL AND finished_on IS NOT NULL)",
-    "letter": "(offboarded_on IS NULL AND letter_received IS NOT NULL AND finished_on IS NULL)",
-    "new": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NULL)",
-    "late": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NOT NULL AND letter_due < :today)",
-    "waiting": "(offboarded_on IS NULL AND letter_received IS NULL AND applied_on IS NOT NULL"
-               " AND (letter_due IS NULL OR letter_due >= :today))",
-}
 
 
 class ApplicationLike(Protocol):

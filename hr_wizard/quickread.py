@@ -5,7 +5,7 @@ step and the number of late letters.
 
 Read-only, and only for a database at today's schema; for anything else it returns None
 and the app waits for the store, which says what is wrong. The late-letter rule is
-applications.STATUS_SQL, the store's too (tests/app/test_quickread.py checks quickread and
+status_sql.STATUS_SQL, the store's too (tests/app/test_quickread.py checks quickread and
 the store agree, on both). Never imports Textual or SQLAlchemy.
 """
 
@@ -16,19 +16,17 @@ import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from hr_wizard.applications import STATUS_SQL
 from hr_wizard.paths import is_url, sqlite_uri
 from hr_wizard.remembered import last_step_setting, pick_project, project_setting
 from hr_wizard.revisions import HEAD_REVISION
 from hr_wizard.safe_text import clean
+from hr_wizard.status_sql import STATUS_SQL
 
 
-@dataclass
-class QuickProject:
+class QuickProject(NamedTuple):  # named tuples: cheaper to create than dataclasses, at every start
     id: int
     gemeente: str
     projectleider_naam: str
@@ -36,18 +34,16 @@ class QuickProject:
     debiteurnummer: str
 
 
-@dataclass(frozen=True)
-class QuickStep:
+class QuickStep(NamedTuple):
     step_key: str
     status: str
     note: str
     version: int
 
 
-@dataclass(frozen=True)
-class QuickState:
+class QuickState(NamedTuple):
     project: QuickProject
-    progress: dict[str, QuickStep] = field(default_factory=dict)
+    progress: dict[str, QuickStep]
     last_step: str = ""
     overdue: int = 0
 

@@ -15,7 +15,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from hr_wizard import terugmelding as tm
 from hr_wizard.content import Step
 from hr_wizard.errors import StoreError
 from hr_wizard.remembered import last_step_setting
@@ -169,7 +168,9 @@ class RoadmapScreen(Screen[None]):
         elif step.tool == "processes":
             summary = processes_line(*store.process_progress(project_id), t)
         elif step.tool == "terugmeldingen":
-            summary = t("tm_summary", counts=terugmeldingen_line(store.terugmelding_counts(project_id), tm.STATUSES, t))
+            from hr_wizard.terugmelding import STATUSES  # its rules are not needed for the first frame
+
+            summary = t("tm_summary", counts=terugmeldingen_line(store.terugmelding_counts(project_id), STATUSES, t))
         else:
             summary = t("roster_summary", count=store.roster_count(project_id))
         return f"{summary}\n{t('tool_open', tool=t('tool_' + step.tool))}"

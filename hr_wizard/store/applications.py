@@ -12,10 +12,11 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlmodel import Session, col, select
 
-from hr_wizard.applications import REVIEW_DUE_SQL, STATUS_SQL, PageChanges, furthest, months_before
+from hr_wizard.applications import REVIEW_DUE_SQL, PageChanges, furthest, months_before
 from hr_wizard.errors import BusyError, DuplicateEmailError
 from hr_wizard.models import Application, Project, Setting
 from hr_wizard.rows import row_id
+from hr_wizard.status_sql import STATUS_SQL
 from hr_wizard.store.base import like_pattern
 from hr_wizard.store.cleaning import clean_row
 from hr_wizard.store.projects import ProjectsStore
@@ -64,7 +65,7 @@ def _review_condition(today: dt.date, months: int) -> TextClause:
 
 
 def _status_condition(status: str, today: dt.date) -> TextClause:
-    """A status as SQL: applications.STATUS_SQL, the one twin of applications.status_of."""
+    """A status as SQL: status_sql.STATUS_SQL, the one twin of applications.status_of."""
     condition = STATUS_SQL[status]
     return sql_text(condition).bindparams(today=today) if ":today" in condition else sql_text(condition)
 
