@@ -241,3 +241,18 @@ async def test_every_frame_of_the_main_screen_shows_the_remembered_step_whole(db
     assert frames and all(title == remembered for title, _ in frames), [title for title, _ in frames]
     for step in content.steps[:4]:  # in view, whole: "Lees de informatie op kvk.nl"
         assert step.title in frames[0][1], (step.title, frames[0][1])
+
+
+async def test_what_lives_as_long_as_the_app_is_left_out_of_collections_until_it_ends(db_path):
+    """With the store open, Python's full garbage collection no longer walks the app's
+    libraries (45 ms and more, now and then in the middle of a key; bench: roster open); once
+    the app has ended, everything can be collected again (tests and the kiosk run several
+    apps in one process)."""
+    import gc
+
+    seeded_for_quickread(db_path, TODAY).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, RoadmapScreen)
+        assert gc.get_freeze_count() > 50_000
+    assert gc.get_freeze_count() == 0
