@@ -3,5 +3,5 @@ Alembic or SQLAlchemy. tests/core/test_migrations.py checks HEAD_REVISION is Ale
 
 from __future__ import annotations
 
-HEAD_REVISION = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+HEAD_REVISION = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")

