@@ -45,9 +45,9 @@ def _out_of_later_collections() -> None:
     """With the store open, Textual, SQLModel and SQLAlchemy are some 80,000 objects that live
     as long as the app. Python's full garbage collection walked them all, now and then in the
     middle of a key: 45 ms, and over 100 ms beside a roster of 10,000 (bench: roster open).
-    Collected once now, in the worker, and then frozen: later collections walk only what came
-    after them."""
-    gc.collect()
+    Frozen now, later collections walk only what came after them. (No collection first: it
+    would hold the GIL that long itself; what little garbage is frozen with them is freed when
+    the app ends, on_unmount.)"""
     gc.freeze()
 
 
