@@ -41,16 +41,6 @@ if TYPE_CHECKING:
     from hr_wizard.store import Store
 
 
-def _out_of_later_collections() -> None:
-    """With the store open, Textual, SQLModel and SQLAlchemy are some 80,000 objects that live
-    as long as the app. Python's full garbage collection walked them all, now and then in the
-    middle of a key: 45 ms, and over 100 ms beside a roster of 10,000 (bench: roster open).
-    Frozen now, later collections walk only what came after them. (No collection first: it
-    would hold the GIL that long itself; what little garbage is frozen with them is freed when
-    the app ends, on_unmount.)"""
-    gc.freeze()
-
-
 class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     CSS_PATH = "styles/app.tcss"
     # Below 76 columns (a jump host's 60x20 window) the screens get the class "-narrow".
@@ -73,6 +63,8 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         self.store: Store | None = None
         self._waiting_for_store: list[Callable[[], object]] = []  # keys pressed before the store was open
         self._quick_screen: RoadmapScreen | None = None
+        self._frozen = False  # gc.freeze(): see _freeze_lasting_objects
+        self._store_opened_before = False
         self.project: Project | None = None
         self.title = content.text("app_title")
         texts.use(content)  # the input rules and errors speak the gemeente's texts too
@@ -91,7 +83,9 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
     def on_unmount(self) -> None:
         # What the app held can be collected again once it has ended: a test run and the
         # kiosk's restart run several apps in one process.
-        gc.unfreeze()
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's default screen, the bottom of its stack. Textual's own
@@ -202,8 +196,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         except StoreError as error:
             self.call_from_thread(self._show_problem, error)
             return
-        _out_of_later_collections()
-        self.call_from_thread(self._opened, store, project, progress, last_step, projects)
+        self.call_from_thread(self._store_opened, store, project, progress, last_step, projects)
 
     def _show_quick(self, quick: QuickState, painted: threading.Event) -> None:
         """A server's state, read while the loading screen showed; unless the app moved on."""
@@ -213,6 +206,31 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
         self.switch_screen(self._quick_screen)
         self._quick_screen.call_after_refresh(painted.set)
+
+    def _store_opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
+        self._freeze_lasting_objects()
+        self._opened(store, project, progress, last_step, projects)
+
+    def _freeze_lasting_objects(self) -> None:
+        """With the store open, Textual, SQLModel and SQLAlchemy are some 80,000 objects that
+        live as long as the app. Python's full garbage collection walked them all, now and then
+        in the middle of a key: 45 ms, and over 100 ms beside a roster of 10,000 (bench: roster
+        open). Frozen at the first opening, later collections walk only what came after them;
+        on_unmount unfreezes.
+
+        On the app's own thread, so that it cannot come after on_unmount. When the store opens
+        again (a restore, the kiosk's retry, a file moved aside), the closed store and the
+        screens that held it are still on their way out: everything is unfrozen for good, so
+        that they are collected (a kiosk visitor's typed values among them)."""
+        if not self.is_running:
+            return
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+        elif not self._store_opened_before:
+            gc.freeze()
+            self._frozen = True
+        self._store_opened_before = True
 
     def _opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self.store = store
@@ -236,6 +254,9 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
             self._store_ready()
             return
         self._waiting_for_store.clear()  # keys pressed on a quick screen that is now replaced
+        # The first screen is replaced, not a dialog over it (F1 pressed while it loaded): that
+        # one would be left below, to come back when the user goes back.
+        self._to_base()
         if project is None and projects:
             self.switch_screen(ProjectPickerScreen(projects))
             return
@@ -268,6 +289,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
         from hr_wizard.screens.problem import ProblemScreen
 
+        self._to_base()  # the first screen is replaced, not a dialog over it
         self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
 
     # --- another program restored the database under this desk ----------------

@@ -201,10 +201,10 @@ class KioskApp(VisitorGuards):
         if project is None:
             # No gemeente yet, or several and none named with --gemeente: the operator must set it up.
             key = "kiosk_choose_gemeente" if projects else "kiosk_not_ready"
-            self.switch_screen(KioskMessageScreen(self.content.text(key)))
+            self._show_only(KioskMessageScreen(self.content.text(key)))
             return
         log_event("ready for visitors")
-        self.switch_screen(KioskWelcomeScreen())
+        self._show_only(KioskWelcomeScreen())
 
     # --- the visitor's way through -------------------------------------------------
 
