@@ -254,17 +254,14 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
             self._store_ready()
             return
         self._waiting_for_store.clear()  # keys pressed on a quick screen that is now replaced
-        # The first screen is replaced, not a dialog over it (F1 pressed while it loaded): that
-        # one would be left below, to come back when the user goes back.
-        self._to_base()
         if project is None and projects:
-            self.switch_screen(ProjectPickerScreen(projects))
+            self._show_only(ProjectPickerScreen(projects))
             return
         if project is None:
-            self.switch_screen(IntakeScreen())
+            self._show_only(IntakeScreen())
             return
         store.remember_project(row_id(project))
-        self.switch_screen(RoadmapScreen(project, progress, last_step))
+        self._show_only(RoadmapScreen(project, progress, last_step))
 
     def when_store_ready(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the database is open: now, or as soon as it is, in the order
@@ -289,8 +286,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         can_move = isinstance(error, NotADatabaseError) and Path(self.location).is_file()
         from hr_wizard.screens.problem import ProblemScreen
 
-        self._to_base()  # the first screen is replaced, not a dialog over it
-        self.switch_screen(ProblemScreen(str(error), can_move_aside=can_move))
+        self._show_only(ProblemScreen(str(error), can_move_aside=can_move))
 
     # --- another program restored the database under this desk ----------------
 
@@ -311,8 +307,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         self.store = None  # the screens that close now write nothing
         store.accept_restore()  # and those that hold the old store read the restored file without an error
         self._quick_screen = None
-        self._to_base()
-        self.switch_screen(LoadingScreen())
+        self._show_only(LoadingScreen())
         self.notify(self.content.text("restored_reopened"), severity="warning", timeout=15)
         self.open_database()
         store.close()

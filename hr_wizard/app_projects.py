@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.screen import Screen
 
 from hr_wizard.remembered import last_step_setting
 from hr_wizard.rows import row_id
@@ -27,8 +28,7 @@ class ProjectChoice(App[None]):
         self.store.remember_project(row_id(project))
         progress = self.store.step_progress(row_id(project))
         last_step = self.store.get_setting(last_step_setting(row_id(project)))
-        self._to_base()
-        self.switch_screen(RoadmapScreen(project, progress, last_step))
+        self._show_only(RoadmapScreen(project, progress, last_step))
 
     def project_saved(self, project: Project) -> None:
         """A screen saved the gemeente's record (its debiteurnummer): every open screen works on
@@ -44,6 +44,12 @@ class ProjectChoice(App[None]):
         whichever screen took its place)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def _show_only(self, screen: Screen) -> None:
+        """`screen` in the first one's place, with every screen over it closed: never a dialog
+        replaced (F1 pressed while the store opened), to leave the old first screen below."""
+        self._to_base()
+        self.switch_screen(screen)
 
     def action_choose_project(self) -> None:
         from hr_wizard.screens.projects import ProjectPickerScreen
@@ -67,5 +73,4 @@ class ProjectChoice(App[None]):
     def action_new_project(self) -> None:
         from hr_wizard.screens.intake import IntakeScreen
 
-        self._to_base()
-        self.switch_screen(IntakeScreen())
+        self._show_only(IntakeScreen())

@@ -128,10 +128,6 @@ class KioskApp(VisitorGuards):
         self._end_visit()
         self._show_only(OutOfOrderScreen())
 
-    def _show_only(self, screen) -> None:
-        self._to_base()
-        self.switch_screen(screen)
-
     def _show_problem(self, error: StoreError) -> None:
         """The database cannot be opened: out of order, not the operator's problem screen."""
         log_event("the database could not be opened: " + describe_exception(error))
