@@ -33,7 +33,6 @@ from hr_wizard.rows import row_id
 from hr_wizard.screens.loading import LoadingScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
 from hr_wizard.theme import HIGH_CONTRAST, ThemeChoice
-from hr_wizard.ui import SCREENS_CSS
 
 if TYPE_CHECKING:
     from hr_wizard.models import Project
@@ -42,7 +41,8 @@ if TYPE_CHECKING:
 
 
 class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = "styles/app.tcss"  # what the first frame shows
+    SCREENS_CSS = Path(__file__).parent / "styles" / "screens.tcss"  # every other screen (load_screen_styles)
     # Below 76 columns (a jump host's 60x20 window) the screens get the class "-narrow".
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-normal")]
     BINDINGS = [
@@ -125,7 +125,7 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         """The rules of every screen but the first frame's (styles/screens.tcss): read once,
         right after the first frame, or when another screen comes first (a key pressed at
         once). Parsing them before the first frame cost about 5 ms at every start."""
-        path = str(SCREENS_CSS)
+        path = str(self.SCREENS_CSS)
         if self.stylesheet.has_source(path, ""):
             return
         self.stylesheet.read(path)

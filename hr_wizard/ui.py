@@ -6,7 +6,6 @@ and project, and a rename is found by mypy, not by a user.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -14,10 +13,6 @@ if TYPE_CHECKING:
 
     from hr_wizard.app import HrWizardApp
     from hr_wizard.kiosk_app import KioskApp
-
-
-# The stylesheet of every screen but the loading and main screens (app.py: load_screen_styles).
-SCREENS_CSS = Path(__file__).parent / "styles" / "screens.tcss"
 
 
 def wizard(node: DOMNode) -> HrWizardApp:

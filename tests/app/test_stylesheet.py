@@ -11,7 +11,6 @@ import hr_wizard.app
 from hr_wizard.content_file import load_content
 from hr_wizard.screens.help import HelpScreen
 from hr_wizard.screens.roadmap import RoadmapScreen
-from hr_wizard.ui import SCREENS_CSS
 
 from ..helpers import seeded_for_quickread
 from .pilot import wait_for
@@ -21,7 +20,7 @@ APP_CSS = str(Path(hr_wizard.app.__file__).parent / hr_wizard.app.HrWizardApp.CS
 
 
 def screens_rules_loaded(app: hr_wizard.app.HrWizardApp) -> bool:
-    return app.stylesheet.has_source(str(SCREENS_CSS), "")
+    return app.stylesheet.has_source(str(app.SCREENS_CSS), "")
 
 
 async def test_the_first_frame_does_not_wait_for_the_other_screens_rules(db_path):
