@@ -97,8 +97,8 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         quick = self._quick_read() if self.QUICK_START and not self._quick_in_worker else None
         if quick is None:
             screen: Screen = LoadingScreen()
-        else:  # the app's project stays None until the store has it
-            screen = self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
+        else:
+            screen = self._quick_main_screen(quick)
         # switch_screen takes a result callback from the screen it replaces; Textual gives a
         # pushed screen one, and the default screen none (pinned Textual; the flows test it).
         screen._push_result_callback(self, None)
@@ -203,9 +203,14 @@ class HrWizardApp(KeyTexts, ThemeChoice, ProjectChoice):
         if self.store is not None or not isinstance(self.screen, LoadingScreen):
             painted.set()
             return
+        screen = self._quick_main_screen(quick)
+        self.switch_screen(screen)
+        screen.call_after_refresh(painted.set)
+
+    def _quick_main_screen(self, quick: QuickState) -> RoadmapScreen:
+        """The main screen from the quick read; the app's project stays None until the store has it."""
         self._quick_screen = RoadmapScreen(quick.project, quick.progress, quick.last_step, quick.overdue)
-        self.switch_screen(self._quick_screen)
-        self._quick_screen.call_after_refresh(painted.set)
+        return self._quick_screen
 
     def _store_opened(self, store: Store, project: Project | None, progress: dict, last_step: str, projects: list[Project]) -> None:
         self._freeze_lasting_objects()
