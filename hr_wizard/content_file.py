@@ -28,12 +28,19 @@ def _placeholders(template: str) -> set[str]:
     if "{" not in template and "}" not in template:
         return set()  # most texts: no need to parse (checked at every start)
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        parsed = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as exc:  # unbalanced braces
         raise ValueError(f"de accolades {{ }} kloppen niet ({exc})") from None
-    if "" in fields:
+    if any(name == "" for name, _, _ in parsed):
         raise ValueError("er staan lege accolades {} in; zet er een naam tussen, bijvoorbeeld {url_kvk}, of laat ze weg")
-    return set(fields)
+    for name, spec, conversion in parsed:
+        # Only a name: a format after it ({url_kvk:d}) can fail on the value the screen passes
+        # in, and a text that fails stops the wizard where it is shown.
+        if spec or conversion:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"staat {{{shown}}}; tussen accolades kan alleen een naam, bijvoorbeeld {{{name}}}")
+    return {name for name, _, _ in parsed}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

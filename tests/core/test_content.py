@@ -121,6 +121,10 @@ def test_step_text_can_be_overridden(tmp_path):
         ('[ui]\napp_title = "HR\\u001b]0;weg\\u0007"\n', "in 'ui.app_title' staat een stuurteken"),
         ('[keys]\n"app.quit" = "Stop\\u009b31m"\n', "stuurteken"),
         ('[facts]\nletter_same_day_before = "15:00\\u001b[2J"\n', "stuurteken"),
+        # A format after a name failed only when the text was shown: the wizard stopped there.
+        ('[ui]\napp_title = "HR {url_kvk:d}"\n', "in 'ui.app_title' staat {url_kvk:d}; tussen accolades kan alleen een naam, bijvoorbeeld {url_kvk}"),
+        ('[ui]\nprogress = "{done:>{total}}"\n', "in 'ui.progress' staat {done:>{total}}"),
+        ('[ui]\napp_title = "HR {url_kvk!r}"\n', "staat {url_kvk!r}"),
     ],
 )
 def test_broken_override_file_gives_clear_message(tmp_path, text, fault):
